@@ -1,0 +1,6 @@
+# Project-wide compile flags: warnings are errors, and an optional sanitizer build.
+add_compile_options(-Wall -Wextra -Werror)
+if(MOTCUA_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
