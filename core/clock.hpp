@@ -48,7 +48,9 @@ std::string format_utc_iso8601(UtcMillis when);
 bool parse_utc_iso8601(const std::string& text, UtcMillis& out);
 // Checks "YYYY-MM-DD" is a real calendar date.
 bool is_valid_date(const std::string& date);
-// Days from 1970-01-01 for a valid "YYYY-MM-DD", and back.
+// Days from 1970-01-01 for a valid "YYYY-MM-DD", and back. days_from_civil throws
+// std::invalid_argument for anything else; civil_from_days (like local_date and
+// format_utc_iso8601) throws std::out_of_range outside the years 0000..9999.
 std::int64_t days_from_civil(const std::string& date);
 std::string civil_from_days(std::int64_t days);
 

@@ -122,6 +122,8 @@ struct StoreCounts {
 };
 
 // Inclusive local-date range; empty official_id means every official (and none).
+// An empty from_date or to_date leaves that end open; official_id "" selects the ratings made
+// with nobody signed in. A date that is not YYYY-MM-DD, or to before from, throws invalid.
 struct RatingFilter {
     std::string from_date;  // YYYY-MM-DD
     std::string to_date;
@@ -203,7 +205,11 @@ public:
     std::optional<Rating> find_rating(const std::string& id);
     // The non-voided rating of a dossier at a stage, if any.
     std::optional<Rating> find_rating_for_dossier(const std::string& dossier_code, Stage stage);
+    // True when the dossier has a non-voided rating at this stage (one index lookup; for the
+    // kiosk to refuse a second rating before the citizen starts answering).
+    bool is_rated(const std::string& dossier_code, Stage stage);
     // Non-voided ratings with local_date in the filter's range, by sequence; at most `limit`.
+    // (Here and in every list below, a negative limit throws invalid.)
     std::vector<Rating> list_ratings(const RatingFilter& filter, std::int64_t limit = 1000000);
 
     //-------------------------------------------------------------------------
@@ -213,6 +219,7 @@ public:
     // Voids a rating: it stays stored, leaves every tally, frees its dossier and stage for a new
     // rating, and gets a void record, an outbox row and an audit entry, all in one transaction.
     // Throws not_found, or invalid when already voided or the reason is blank.
+    // Also invalid: a blank actor, text that is not UTF-8, or `at` not set (<= 0).
     void void_rating(const std::string& rating_id, const std::string& reason,
                      const std::string& actor, UtcMillis at);
     std::optional<VoidRecord> find_void(const std::string& rating_id);
@@ -223,11 +230,14 @@ public:
 
     // Adds an official with an Argon2id hash of `pin` (4 to 12 digits, else invalid).
     // Throws duplicate_id when the id exists.
+    // The id is 1 to 64 letters, digits, '.', '_' or '-' and the name must not be blank (else
+    // invalid). The hash (about 64 MiB of memory) is computed before the write lock is taken.
     void add_official(const Official& official, const std::string& pin);
     std::vector<Official> list_officials();
     std::optional<Official> find_official(const std::string& id);
     // Throws not_found.
     void set_official_active(const std::string& id, bool active);
+    // Throws not_found, or invalid for a PIN that is not 4 to 12 digits.
     void set_pin(const std::string& id, const std::string& pin);
     // The official when `id` is active and `pin` matches its hash; nullopt otherwise (unknown
     // id, inactive, wrong PIN: the caller cannot tell which). Lockout is the caller's policy.
@@ -238,6 +248,7 @@ public:
     //-------------------------------------------------------------------------
 
     // Appends an entry in its own transaction. Entries are never updated or deleted.
+    // (Triggers refuse UPDATE and DELETE on the table.) A blank actor or action throws invalid.
     void append_audit(const AuditEntry& entry);
     // Entries with at_utc in [from, to), newest first, at most `limit`.
     std::vector<AuditEntry> list_audit(UtcMillis from, UtcMillis to, std::int64_t limit = 1000);
@@ -251,13 +262,18 @@ public:
     // The server acknowledged these (accepted or identical duplicate). Unknown seqs are ignored.
     void mark_delivered(std::span<const std::int64_t> seqs, UtcMillis at);
     // The server refused this item for good (conflict / rejected): keep it, stop sending it.
+    // Throws not_found for an unknown seq, invalid when it was already delivered or the reason
+    // is blank.
     void mark_quarantined(std::int64_t seq, const std::string& reason, UtcMillis at);
     // Counts a failed attempt for these items (transport or server failure).
+    // Only pending items count; unknown seqs are ignored.
     void note_attempt(std::span<const std::int64_t> seqs);
     std::vector<QuarantinedItem> list_quarantined(std::int64_t limit = 1000);
     // Returns a quarantined item to the queue (after staff fixed the cause).
+    // Attempts restart at 0. Throws not_found for an unknown seq, invalid when not quarantined.
     void requeue(std::int64_t seq);
     // created_utc of the oldest pending item, if any.
+    // (A rating's created_utc; a void's voided_utc.)
     std::optional<UtcMillis> oldest_pending_utc();
 
     StoreCounts counts();
@@ -278,6 +294,9 @@ public:
     // Figures for the non-voided ratings in the filter. Reads per-day rollups kept in the same
     // transaction as each save and void, so the cost grows with the number of days asked for,
     // not with the size of the database.
+    // Whole calendar months in the range are read from per-month rollups, the days around
+    // them from the per-day ones. Officials whose ratings in the range were all voided still
+    // appear (ratings 0, voided > 0).
     Aggregates aggregate(const RatingFilter& filter);
     // The same, one entry per official id ("" for ratings made with nobody signed in).
     std::map<std::string, Aggregates> aggregate_by_official(const RatingFilter& filter);

@@ -1,0 +1,147 @@
+#include "kiosk/app/demo_screens.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace motcua::kiosk::app {
+
+namespace {
+
+constexpr std::string_view kNames[] = {
+    "welcome",   "code_entry", "code_refused", "stage_choice",  "question",
+    "follow_up", "review",     "thank_you",    "already_rated", "save_failed",
+    "countdown", "staff_pin",  "staff_menu",
+};
+
+// Picks the stage (when asked) and answers every question: a mix of answers, so the review
+// shows colours and icons of each kind.
+void start_rating(KioskFlow& flow, const std::string& code) {
+    flow.begin_code_entry();
+    flow.type_on_keypad(code);
+    flow.submit_code();
+    if (flow.screen() == Screen::stage_choice) {
+        flow.choose_stage(flow.form().stages.back());
+    }
+}
+
+void answer_all(KioskFlow& flow) {
+    std::size_t guard = 0;
+    while (flow.screen() == Screen::question || flow.screen() == Screen::follow_up) {
+        if (flow.screen() == Screen::follow_up) {
+            flow.toggle_follow_up(0);
+            flow.finish_follow_up();
+        } else {
+            std::size_t options = flow.question()->options.size();
+            flow.choose_option(flow.question_position() % std::min<std::size_t>(options, 2));
+        }
+        if (++guard > 100) {
+            throw std::logic_error("demo: the form did not come to an end");
+        }
+    }
+}
+
+}  // namespace
+
+bool is_demo_screen(std::string_view name) {
+    return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+}
+
+std::string demo_screen_list() {
+    std::string list;
+    for (std::string_view name : kNames) {
+        list += (list.empty() ? "" : ", ") + std::string(name);
+    }
+    return list;
+}
+
+LookupStatus MemorySink::lookup(const std::string& dossier_code, Stage stage) {
+    bool rated = std::any_of(saved_.begin(), saved_.end(), [&](const Rating& r) {
+        return r.dossier_code == dossier_code && r.stage == stage;
+    });
+    return rated ? LookupStatus::rated : LookupStatus::not_rated;
+}
+
+SaveResult MemorySink::save(const Rating& rating) {
+    if (failing) {
+        return {SaveStatus::failed, "demo: the store is made to fail"};
+    }
+    saved_.push_back(rating);
+    return {SaveStatus::saved, ""};
+}
+
+std::optional<StaffMember> SampleStaffGate::check_admin_pin(const std::string&) {
+    return StaffMember{"admin", "Nguyễn Thị Minh Hạnh", StaffRole::admin};
+}
+
+void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
+                      ShiftableClock& clock) {
+    const std::string code = flow.code_rules().example;
+    const std::string half_code = code.substr(0, code.size() * 2 / 3);
+    if (name == "welcome") {
+        flow.set_desk_official(StaffMember{"cb01", "Trần Văn Bình", StaffRole::official});
+    } else if (name == "code_entry") {
+        flow.begin_code_entry();
+        flow.type_on_keypad(half_code);
+    } else if (name == "code_refused") {
+        flow.begin_code_entry();
+        flow.type_on_keypad(half_code);
+        flow.submit_code();
+    } else if (name == "stage_choice") {
+        if (!flow.has_stage_choice()) {
+            throw std::invalid_argument("this form is used at one stage only: no stage screen");
+        }
+        flow.begin_code_entry();
+        flow.type_on_keypad(code);
+        flow.submit_code();
+    } else if (name == "question" || name == "countdown") {
+        start_rating(flow, code);
+        flow.choose_option(0);
+        flow.select_option(1);
+        if (name == "countdown") {
+            const KioskSettings& settings = flow.settings();
+            clock.shift_ms((settings.idle_seconds + settings.countdown_seconds / 2) * 1000LL);
+        }
+    } else if (name == "follow_up") {
+        start_rating(flow, code);
+        // The first question with a follow-up, answered low.
+        while (flow.screen() == Screen::question && !flow.question()->follow_up) {
+            flow.choose_option(0);
+        }
+        if (flow.screen() != Screen::question) {
+            throw std::invalid_argument("this form has no follow-up question");
+        }
+        flow.choose_option(flow.question()->options.size() - 1);
+        flow.toggle_follow_up(0);
+    } else if (name == "review") {
+        start_rating(flow, code);
+        answer_all(flow);
+    } else if (name == "thank_you") {
+        start_rating(flow, code);
+        answer_all(flow);
+        flow.send();
+    } else if (name == "already_rated") {
+        start_rating(flow, code);
+        answer_all(flow);
+        flow.send();
+        flow.finish();
+        start_rating(flow, code);
+    } else if (name == "save_failed") {
+        sink.failing = true;
+        start_rating(flow, code);
+        answer_all(flow);
+        flow.send();
+    } else if (name == "staff_pin") {
+        flow.request_staff();
+        flow.type_pin_digit('1');
+        flow.type_pin_digit('2');
+        flow.type_pin_digit('3');
+    } else if (name == "staff_menu") {
+        flow.request_staff();
+        flow.type_pin_digit('0');
+        flow.submit_pin();
+    } else {
+        throw std::invalid_argument("unknown demo screen '" + std::string(name) + "'");
+    }
+}
+
+}  // namespace motcua::kiosk::app

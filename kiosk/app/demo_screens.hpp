@@ -1,0 +1,54 @@
+#pragma once
+// --demo-screen: puts the flow on a chosen screen with sample answers, for screenshots and
+// documentation. It drives the flow through its ordinary functions (no back door), with an
+// in-memory sink and a sample admin instead of the database, so nothing is ever written.
+
+#include <string>
+#include <string_view>
+
+#include "core/clock.hpp"
+#include "kiosk/flow/kiosk_flow.hpp"
+#include "kiosk/flow/ports.hpp"
+
+namespace motcua::kiosk::app {
+
+bool is_demo_screen(std::string_view name);
+std::string demo_screen_list();  // "welcome, code_entry, ..."
+
+// A clock that can be moved forward, for the countdown screenshot.
+class ShiftableClock final : public Clock {
+  public:
+    explicit ShiftableClock(const Clock& base) : base_(base) {}
+    UtcMillis now_utc() const override { return base_.now_utc() + shift_ms_; }
+    int utc_offset_minutes(UtcMillis when) const override { return base_.utc_offset_minutes(when); }
+    void shift_ms(std::int64_t ms) { shift_ms_ += ms; }
+
+  private:
+    const Clock& base_;
+    std::int64_t shift_ms_ = 0;
+};
+
+// Keeps ratings in memory; can be told to fail.
+class MemorySink final : public RatingSink {
+  public:
+    LookupStatus lookup(const std::string& dossier_code, Stage stage) override;
+    SaveResult save(const Rating& rating) override;
+    bool failing = false;
+
+  private:
+    std::vector<Rating> saved_;
+};
+
+// Accepts any PIN as a sample admin.
+class SampleStaffGate final : public StaffGate {
+  public:
+    std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
+    void audit(const std::string&, std::string_view, const std::string&) override {}
+};
+
+// Drives `flow` to the screen called `name`. Throws std::invalid_argument when the form
+// cannot show it (a single-stage form has no stage screen).
+void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
+                      ShiftableClock& clock);
+
+}  // namespace motcua::kiosk::app

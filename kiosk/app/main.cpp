@@ -1,0 +1,165 @@
+// motcua-kiosk: the citizen's touch kiosk. Wires the configuration, the store, the flow and
+// the window together and runs the event loop. See docs/kiosk.md.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+
+#include "core/config.hpp"
+#include "core/dossier_code.hpp"
+#include "core/form.hpp"
+#include "kiosk/app/demo_screens.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_window.hpp"
+#include "kiosk/app/options.hpp"
+#include "kiosk/app/run_queue.hpp"
+#include "kiosk/app/signal_watcher.hpp"
+#include "kiosk/app/store_ports.hpp"
+#include "kiosk/flow/kiosk_flow.hpp"
+#include "kiosk/ui/strings.hpp"
+
+#include <GLFW/glfw3.h>
+
+using namespace motcua;
+using namespace motcua::kiosk;
+
+namespace {
+
+// One line per event on stderr, with the local time: the kiosk's log.
+void log_line(std::string_view message) {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
+    std::fprintf(stderr, "%s motcua-kiosk: %.*s\n", stamp, static_cast<int>(message.size()),
+                 message.data());
+}
+
+std::filesystem::path executable_dir() {
+    std::error_code error;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::filesystem::path(".") : exe.parent_path();
+}
+
+Config load_configuration(const app::Options& options) {
+    Config config = options.config.empty()
+                        ? default_config(options.database.empty() ? "motcua.db" : options.database)
+                        : load_config_file(options.config);
+    if (!options.database.empty()) {
+        config.database = options.database;
+    }
+    if (options.language) {
+        config.kiosk.language = *options.language;
+    }
+    return config;
+}
+
+// Every text a screen may show, so the font atlas has each glyph.
+std::vector<std::string> screen_texts(const Form& form, const Config& config,
+                                      const ui::Strings& strings) {
+    std::vector<std::string> texts;
+    auto add = [&texts](const LocalizedText& text) {
+        texts.push_back(text.vi);
+        texts.push_back(text.en);
+    };
+    for (std::string_view text : strings.all()) {
+        texts.emplace_back(text);
+    }
+    add(form.title);
+    add(config.kiosk.unit_name);
+    for (Stage stage : kAllStages) {
+        add(stage_label(stage));
+    }
+    for (const Question& question : form.questions) {
+        add(question.text);
+        for (const AnswerOption& option : question.options) {
+            add(option.label);
+        }
+        if (question.follow_up) {
+            add(question.follow_up->prompt);
+            for (const AnswerOption& choice : question.follow_up->choices) {
+                add(choice.label);
+            }
+        }
+    }
+    return texts;
+}
+
+int run(const app::Options& options) {
+    Config config = load_configuration(options);
+    Form form = load_form_file(config.form_profile);
+    DossierCodeValidator validator(config.dossier_code);
+    ui::Strings strings = ui::Strings::load(assets_dir() / "i18n");
+    std::optional<ui::FontFiles> fonts = ui::find_font_files(executable_dir());
+    if (!fonts) {
+        throw std::runtime_error(
+            "no Noto Sans (or DejaVu Sans) font found: install fonts-noto-core or set "
+            "MOTCUA_FONT_DIR");
+    }
+
+    SystemClock system_clock;
+    app::ShiftableClock clock(system_clock);
+    bool demo = !options.demo_screen.empty();
+    app::StoreConnection connection(config.database, clock, log_line);
+    app::StoreRatingSink store_sink(connection, log_line);
+    app::StoreStaffGate store_gate(connection, clock, log_line);
+    app::MemorySink demo_sink;
+    app::SampleStaffGate demo_gate;
+    RatingSink& sink = demo ? static_cast<RatingSink&>(demo_sink) : store_sink;
+    StaffGate& gate = demo ? static_cast<StaffGate&>(demo_gate) : store_gate;
+    if (!demo) {
+        connection.get();  // open now, so a bad database shows in the log at start
+    }
+
+    KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);
+    flow.set_logger(log_line);
+    if (demo) {
+        app::open_demo_screen(options.demo_screen, flow, demo_sink, clock);
+    }
+
+    app::KioskWindow window(options.windowed, options.allow_close, log_line);
+    app::RunQueue queue([] { glfwPostEmptyEvent(); });
+    app::AppSetup setup;
+    setup.fonts = *fonts;
+    setup.texts = screen_texts(form, config, strings);
+    setup.screenshot = options.screenshot;
+    setup.screenshot_after_frames = options.screenshot_after_frames;
+    setup.frame_stats = options.frame_stats;
+    app::KioskApp kiosk(window, flow, strings, clock, queue, std::move(setup), log_line);
+    app::SignalWatcher signals(queue, [&kiosk](int signal_number) {
+        log_line("signal " + std::to_string(signal_number) + ": stopping");
+        kiosk.stop();
+    });
+    log_line("ready: kiosk " + config.kiosk.kiosk_id + ", form " + form.id + " v" +
+             std::to_string(form.version) + ", database " + config.database.string() +
+             (demo ? " (demo screen " + options.demo_screen + ", nothing is saved)" : ""));
+    int code = kiosk.run();
+    if (flow.unsaved_count() > 0) {
+        log_line("STAFF ALERT: exiting with " + std::to_string(flow.unsaved_count()) +
+                 " unsaved rating(s)");
+    }
+    log_line("stopped");
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int exit_code = 0;
+    std::optional<app::Options> options = app::parse_options(argc, argv, exit_code);
+    if (!options) {
+        return exit_code;
+    }
+    app::SignalWatcher::block_signals();
+    try {
+        return run(*options);
+    } catch (const std::exception& error) {
+        log_line(std::string("cannot start: ") + error.what());
+        return 1;
+    }
+}

@@ -1,0 +1,285 @@
+#pragma once
+// The citizen's path through the kiosk as a plain state machine: no ImGui, no GLFW, no
+// database. Devices (keys, scanner, touch) and screens call its functions; screens draw what
+// its accessors say. Time comes from an injected Clock, so every timeout is testable.
+//
+// [SECTION] Devices: characters, keys, pointer
+// [SECTION] Time
+// [SECTION] Welcome
+// [SECTION] Dossier code
+// [SECTION] Stage, questions, follow-ups, review
+// [SECTION] Saving
+// [SECTION] Leaving
+// [SECTION] Staff
+// [SECTION] What the screens show
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/dossier_code.hpp"
+#include "core/form.hpp"
+#include "core/rating.hpp"
+#include "kiosk/flow/ports.hpp"
+#include "kiosk/flow/scanner_assembler.hpp"
+#include "kiosk/flow/screen.hpp"
+
+namespace motcua::kiosk {
+
+enum class FlowKey { enter, backspace, escape, staff };
+
+enum class PinProblem { none, wrong, locked };
+
+// One row of the review screen.
+struct ReviewRow {
+    const Question* question = nullptr;
+    const AnswerOption* answer = nullptr;  // nullptr: skipped
+    std::size_t follow_ups = 0;            // how many follow-up choices were picked
+};
+
+class KioskFlow {
+  public:
+    static constexpr std::int64_t kStaffLongPressMs = 3000;
+    static constexpr std::int64_t kRetryIntervalMs = 30000;
+    // Characters further apart than this are not one scan: a scanner types a whole code in a
+    // fraction of a second, so a stray key pressed long before does not spoil the next code.
+    static constexpr std::int64_t kScanGapMs = 2000;
+
+    // Every reference must outlive the flow.
+    KioskFlow(const Form& form, const KioskSettings& settings,
+              const DossierCodeValidator& validator, const Clock& clock, RatingSink& sink,
+              StaffGate& staff);
+
+    // Receives English lines for the log (store failures, refused codes, staff actions).
+    void set_logger(std::function<void(std::string_view)> log) { log_ = std::move(log); }
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Devices: characters, keys, pointer
+    //-------------------------------------------------------------------------
+
+    // A typed character (GLFW char callback). On the code screen it goes into the code; on the
+    // PIN pad into the PIN; elsewhere it is gathered until Enter, and digits 1..N also pick the
+    // Nth answer at once, the way a button box works.
+    void on_char(char32_t code_point);
+    // Enter: two or more gathered characters are a scanned code (except a run of answer digits
+    // on a question), otherwise Enter confirms the screen. Backspace goes back, Escape
+    // abandons to Welcome, `staff` opens the PIN pad from Welcome.
+    void on_key(FlowKey key);
+    // Any touch or mouse activity: the citizen is still there.
+    void on_pointer();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Time
+    //-------------------------------------------------------------------------
+
+    // Applies whatever the clock says is due: idle countdown end, thank-you end, staff idle,
+    // long press, retry of unsaved ratings.
+    void tick();
+    // When tick() next has something to do (or the countdown's next digit is due).
+    std::optional<UtcMillis> next_wakeup() const;
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Welcome
+    //-------------------------------------------------------------------------
+
+    void begin_code_entry();
+    void set_language(Language language);
+    // Called every frame by Welcome's discreet corner with whether it is held down; held for
+    // kStaffLongPressMs it opens the PIN pad.
+    void hold_staff_corner(bool held);
+    void request_staff();
+    // The official signed in at this desk (staff mode sets it); ratings are attributed to them.
+    void set_desk_official(std::optional<StaffMember> official);
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Dossier code
+    //-------------------------------------------------------------------------
+
+    void type_on_keypad(std::string_view text);
+    void erase_last();
+    void clear_code();
+    void submit_code();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Stage, questions, follow-ups, review
+    //-------------------------------------------------------------------------
+
+    void choose_stage(Stage stage);
+    void highlight_stage(std::size_t index);
+    // Touch: takes the answer and goes on.
+    void choose_option(std::size_t index);
+    // Keys: marks the answer; Enter goes on.
+    void select_option(std::size_t index);
+    // Enter or "Next" on the current screen.
+    void confirm();
+    void skip_question();
+    void toggle_follow_up(std::size_t index);
+    void finish_follow_up();
+    // From review: change one answer, then come back to review.
+    void edit_answer(std::size_t position);
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Saving
+    //-------------------------------------------------------------------------
+
+    // Builds the rating from the answers and saves it through the sink.
+    void send();
+    // On the apology screen: tries the unsaved ratings again now.
+    void retry_save();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Leaving
+    //-------------------------------------------------------------------------
+
+    void go_back();
+    // Back to Welcome; an unfinished rating is dropped (an unsaved sent one is kept).
+    void abandon();
+    // Leaves a closing screen (thank you, notices) now.
+    void finish();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Staff
+    //-------------------------------------------------------------------------
+
+    void type_pin_digit(char digit);
+    void erase_pin_digit();
+    void submit_pin();
+    void request_exit();  // admin only
+    void leave_staff();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] What the screens show
+    //-------------------------------------------------------------------------
+
+    Screen screen() const { return screen_; }
+    // Grows with every change of what the screens show; the app redraws when it changes.
+    std::uint64_t revision() const { return revision_; }
+    Language language() const { return language_; }
+    const Form& form() const { return form_; }
+    const KioskSettings& settings() const { return settings_; }
+    const std::optional<StaffMember>& desk_official() const { return desk_official_; }
+    const DossierCodeRules& code_rules() const { return validator_.rules(); }
+
+    // Seconds left on the idle countdown, when it is showing.
+    std::optional<int> countdown_seconds_left() const;
+
+    const std::string& code_text() const { return code_field_.text(); }
+    DossierCodeProblem code_problem() const { return code_problem_; }
+    // A scanned code mid-form could not be read; the form is untouched.
+    bool bad_scan_notice() const { return bad_scan_notice_; }
+
+    const std::string& dossier_code() const { return session_.dossier_code; }
+    std::optional<Stage> stage() const { return session_.stage; }
+    std::optional<std::size_t> stage_highlight() const { return session_.stage_highlight; }
+    bool has_stage_choice() const { return form_.stages.size() > 1; }
+
+    // The current question (question and follow-up screens).
+    const Question* question() const;
+    std::size_t question_position() const { return session_.position; }
+    std::size_t question_count() const { return session_.questions.size(); }
+    std::optional<std::size_t> selected_option() const;
+    bool follow_up_picked(std::size_t index) const;
+    // Enter was pressed on a question that needs an answer.
+    bool answer_hint() const { return answer_hint_; }
+    std::vector<ReviewRow> review_rows() const;
+
+    // Sent ratings the store has not taken yet (kept in memory and retried).
+    std::size_t unsaved_count() const { return unsaved_.size(); }
+    // Staff should look: ratings are waiting, or the store failed to answer.
+    bool staff_alert() const { return !unsaved_.empty() || lookup_failed_; }
+
+    std::size_t pin_length() const { return pin_.size(); }
+    PinProblem pin_problem() const;
+    const std::optional<StaffMember>& staff_member() const { return staff_member_; }
+    bool exit_requested() const { return exit_requested_; }
+
+  private:
+    struct Session {
+        std::string rating_id;
+        std::string dossier_code;
+        std::optional<Stage> stage;
+        std::optional<std::size_t> stage_highlight;
+        std::vector<const Question*> questions;
+        std::vector<std::optional<std::size_t>> chosen;  // option index per question
+        std::vector<std::vector<bool>> follow_ups;       // picked follow-up choices
+        std::size_t position = 0;
+        bool editing_from_review = false;
+    };
+
+    UtcMillis now() const { return clock_.now_utc(); }
+    void go_to(Screen screen);
+    void changed() { ++revision_; }
+    void log(const std::string& line) const;
+    void note_activity();
+
+    void route_char_to_screen(char32_t code_point);
+    void confirm_screen();
+    void handle_scan(const std::string& text);
+    bool only_answer_digits(const std::string& text) const;
+    std::size_t answer_key_count() const;
+
+    void start_session(const std::string& code);
+    void begin_questions(Stage stage);
+    void advance_from_question();
+    void advance_past_question();
+    void after_last_question();
+    bool follow_up_applies(std::size_t position) const;
+
+    bool build_rating(Rating& out);
+    void retry_unsaved();
+    SaveStatus retry_one(const std::string& rating_id);
+
+    void go_welcome();
+    void back_before_questions();
+    void back_to_code_entry();
+    void apply_timeouts();
+    bool countdown_applies() const;
+
+    const Form& form_;
+    const KioskSettings& settings_;
+    const DossierCodeValidator& validator_;
+    const Clock& clock_;
+    RatingSink& sink_;
+    StaffGate& staff_;
+    std::function<void(std::string_view)> log_;
+
+    Screen screen_ = Screen::welcome;
+    std::uint64_t revision_ = 0;
+    Language language_;
+    UtcMillis screen_since_;
+    UtcMillis last_activity_;
+    std::optional<StaffMember> desk_official_;
+
+    ScannerAssembler assembler_;
+    UtcMillis last_char_at_ = 0;
+    std::optional<Session> typing_snapshot_;  // the form before a run of typed characters
+    ScannerAssembler code_field_;
+    bool code_from_keyboard_ = false;
+    DossierCodeProblem code_problem_ = DossierCodeProblem::none;
+    bool bad_scan_notice_ = false;
+    bool answer_hint_ = false;
+
+    Session session_;
+
+    std::vector<Rating> unsaved_;
+    std::string failed_rating_id_;                     // the rating the apology screen is about
+    std::optional<SaveStatus> failed_rating_outcome_;  // of its latest retry
+    UtcMillis next_retry_at_ = 0;
+    bool lookup_failed_ = false;
+
+    std::optional<UtcMillis> corner_held_since_;
+    std::string pin_;
+    PinProblem pin_problem_ = PinProblem::none;
+    int failed_pins_ = 0;
+    UtcMillis pin_locked_until_ = 0;
+    std::optional<StaffMember> staff_member_;
+    bool exit_requested_ = false;
+};
+
+}  // namespace motcua::kiosk

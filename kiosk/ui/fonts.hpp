@@ -1,0 +1,53 @@
+#pragma once
+// Noto Sans at the sizes the kiosk uses, with every glyph Vietnamese needs (ơ, ư, đ, all the
+// tone marks), ₫, dashes, curly quotes and "…", plus every character of the texts given.
+
+#include <imgui.h>
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+namespace motcua::kiosk::ui {
+
+class FontError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct FontFiles {
+    std::filesystem::path regular;
+    std::filesystem::path bold;
+};
+
+// Looks in $MOTCUA_FONT_DIR, then <exe_dir>/fonts (installed beside the app), then
+// fonts-noto-core's folder, then fonts-dejavu-core's. nullopt when none has both faces.
+std::optional<FontFiles> find_font_files(const std::filesystem::path& exe_dir);
+
+// The font size in pixels for a display: the layouts need about 44 em along the long side and
+// 28 em along the short one.
+float em_for_display(float width, float height);
+
+struct FontSet {
+    float em = 0;
+    ImFont* body = nullptr;     // 1 em
+    ImFont* bold = nullptr;     // 1 em, bold
+    ImFont* heading = nullptr;  // 1.45 em, bold: questions, screen titles
+    ImFont* title = nullptr;    // 2.1 em, bold: welcome and thank-you
+};
+
+// Owns the glyph ranges the atlas points to; keep it alive as long as the atlas.
+class Fonts {
+  public:
+    // Clears `atlas`, adds the four faces at `em` and builds it. `texts` are all texts the
+    // screens may show (strings files, form, unit name). Throws FontError.
+    FontSet build(ImFontAtlas& atlas, const FontFiles& files, float em,
+                  const std::vector<std::string_view>& texts);
+
+  private:
+    ImVector<ImWchar> ranges_;
+};
+
+}  // namespace motcua::kiosk::ui

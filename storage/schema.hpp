@@ -1,0 +1,32 @@
+#pragma once
+// The database schema as an ordered list of migrations (docs/storage.md, "Migrations").
+// Migration N turns a version N-1 database into version N; version 0 is an empty file.
+// A released migration is never edited: a change is a new step appended to the list.
+
+#include <span>
+#include <string_view>
+
+#include "storage/sqlite_util.hpp"
+
+namespace motcua::sqlite {
+
+struct Migration {
+    int version;                   // PRAGMA user_version once this step has run
+    std::string_view description;  // for logs and docs
+    std::string_view sql;          // one or more statements
+};
+
+// Every migration of this build, in order; the last one's version is Store::kSchemaVersion.
+std::span<const Migration> schema_migrations();
+
+// Brings `db` to the version of the last step in `steps`, running every step above the current
+// user_version and setting user_version, all in one IMMEDIATE transaction: a failure leaves the
+// database exactly as it was. Re-reads user_version under the write lock, so two processes
+// opening a new file at once migrate it once. Throws StoreError newer_schema when the database
+// is already above the last step, and std::logic_error when `steps` are not numbered 1, 2, 3...
+void migrate(Connection& db, std::span<const Migration> steps);
+
+// PRAGMA user_version.
+int user_version(Connection& db);
+
+}  // namespace motcua::sqlite

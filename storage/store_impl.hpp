@@ -1,0 +1,58 @@
+#pragma once
+// What a Store holds, and the few helpers its .cpp files (one per concept) share.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "storage/sqlite_util.hpp"
+#include "storage/store.hpp"
+
+namespace motcua {
+
+struct Store::Impl {
+    Impl(const std::filesystem::path& file, bool create) : path(file), db(file, create) {}
+
+    std::filesystem::path path;
+    sqlite::Connection db;
+};
+
+namespace storage_detail {
+
+// A rating read back from its stored canonical JSON; a payload that does not parse means the
+// file was changed behind our back: StoreError corrupt naming the rating.
+Rating stored_rating(const sqlite::Connection& db, const std::string& payload);
+
+// The inclusive local-date bounds of a filter, with an empty bound meaning open-ended.
+// Throws StoreError invalid for a date that is not YYYY-MM-DD or a range that ends before it
+// starts.
+struct DateRange {
+    std::string from;
+    std::string to;
+};
+DateRange checked_range(const sqlite::Connection& db, const RatingFilter& filter,
+                        std::string_view doing);
+
+// Binds a filter's official to `index`: NULL (every official) or the id ("" = nobody signed in).
+void bind_official(sqlite::Statement& statement, int index, const RatingFilter& filter);
+
+// Throws StoreError invalid when `limit` is negative.
+void check_limit(const sqlite::Connection& db, std::int64_t limit, std::string_view doing);
+
+// `text` in NFC after checking it is UTF-8, not blank (when required) and at most `max_bytes`.
+// Throws StoreError invalid naming `field`.
+std::string checked_text(const sqlite::Connection& db, std::string_view doing,
+                         std::string_view field, const std::string& text, bool required,
+                         std::size_t max_bytes);
+
+// Appends one audit entry inside the caller's transaction.
+void insert_audit(sqlite::Connection& db, const AuditEntry& entry);
+
+// The canonical JSON of a void record, as queued for upload:
+// {"rating_id", "reason", "actor", "voided_utc" (ISO 8601 UTC)}.
+std::string void_payload(const VoidRecord& record);
+
+}  // namespace storage_detail
+
+}  // namespace motcua

@@ -1,0 +1,76 @@
+#pragma once
+// What an end-to-end kiosk test needs around the real binary: a private Xvfb server, child
+// processes with their output in a file, xdotool, and the window manager's close request.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace motcua::e2e {
+
+// True when `program` is on PATH.
+bool have_program(const std::string& program);
+
+// A child process; stderr and stdout go to `log`. Killed (SIGKILL) if still running when
+// destroyed.
+class Child {
+  public:
+    Child(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
+          const std::filesystem::path& log);
+    ~Child();
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+
+    pid_t pid() const { return pid_; }
+    bool running();
+    // SIGTERM, then waits up to `timeout`; the exit status (or -1 on timeout).
+    int terminate(std::chrono::milliseconds timeout);
+
+  private:
+    pid_t pid_ = -1;
+    std::optional<int> status_;
+};
+
+// Xvfb on a free display (-displayfd), stopped when destroyed.
+class XServer {
+  public:
+    XServer(int width, int height, const std::filesystem::path& log);
+    const std::string& display() const { return display_; }
+
+  private:
+    std::string display_;
+    std::optional<Child> process_;
+};
+
+// Runs a command with DISPLAY set; returns its exit code and stdout.
+int run_with_display(const std::string& display, const std::string& command,
+                     std::string* output = nullptr);
+
+// The id of the visible window titled exactly `title`, waiting up to `timeout`.
+std::optional<unsigned long> wait_for_window(const std::string& display, const std::string& title,
+                                             std::chrono::milliseconds timeout);
+
+// Sends WM_DELETE_WINDOW, exactly what a window manager sends for Alt+F4 or its close button.
+bool send_close_request(const std::string& display, unsigned long window);
+
+// Polls `ready` every 100 ms until it returns true or `timeout` passes.
+template <typename Predicate>
+bool wait_until(Predicate ready, std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (ready()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return ready();
+}
+
+std::string read_file(const std::filesystem::path& path);
+
+}  // namespace motcua::e2e
