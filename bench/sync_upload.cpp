@@ -59,6 +59,13 @@ std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
     return size * count;
 }
 
+int count_sent(CURL*, curl_infotype type, char*, std::size_t size, void* total) {
+    if (type == CURLINFO_HEADER_OUT || type == CURLINFO_DATA_OUT) {
+        *static_cast<std::int64_t*>(total) += static_cast<std::int64_t>(size);
+    }
+    return 0;
+}
+
 struct RawResult {
     double seconds = 0;
     std::int64_t bytes_up = 0;
@@ -79,6 +86,9 @@ RawResult post_with_libcurl(const std::string& url, const std::string& token,
     curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     RawResult result;
+    curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, count_sent);
+    curl_easy_setopt(handle, CURLOPT_DEBUGDATA, &result.bytes_up);
+    curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& body : bodies) {
         curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
@@ -89,9 +99,6 @@ RawResult post_with_libcurl(const std::string& url, const std::string& token,
             status != 200) {
             throw std::runtime_error("raw POST failed (HTTP " + std::to_string(status) + ")");
         }
-        long request_size = 0;
-        curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_size);
-        result.bytes_up += request_size + static_cast<std::int64_t>(body.size());
     }
     result.seconds = seconds_since(start);
     curl_slist_free_all(headers);

@@ -89,6 +89,40 @@ std::size_t find_control_character(std::string_view text) {
     return std::string_view::npos;
 }
 
+// Characters that look like the ones codes use, as word processors and phone keyboards write
+// them: Unicode hyphens and dashes (U+2010..U+2015) and the minus sign (U+2212) become '-',
+// full-width ASCII (U+FF01..U+FF5E) becomes ASCII. A code pasted from a document then matches.
+std::string fold_lookalikes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        if (b0 == 0xE2 && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]);
+            const auto b2 = static_cast<unsigned char>(text[i + 2]);
+            const bool dash = b1 == 0x80 && b2 >= 0x90 && b2 <= 0x95;  // U+2010..U+2015
+            const bool minus = b1 == 0x88 && b2 == 0x92;               // U+2212
+            if (dash || minus) {
+                out.push_back('-');
+                i += 2;
+                continue;
+            }
+        }
+        if (b0 == 0xEF && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]);
+            const auto b2 = static_cast<unsigned char>(text[i + 2]);
+            const unsigned code_point = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if (code_point >= 0xFF01 && code_point <= 0xFF5E) {
+                out.push_back(static_cast<char>(code_point - 0xFF01 + 0x21));
+                i += 2;
+                continue;
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
 // What was typed, safe to print in a log line: printable ASCII as is, other bytes as \xNN,
 // cut after a few dozen characters.
 std::string printable(std::string_view text) {
@@ -178,7 +212,7 @@ DossierCodeResult DossierCodeValidator::check(std::string_view raw) const {
                           "' contains a control character at byte " + std::to_string(control),
                       "Mã hồ sơ chưa đúng.");
     }
-    std::string code = to_nfc(trimmed);
+    std::string code = fold_lookalikes(to_nfc(trimmed));
     std::transform(code.begin(), code.end(), code.begin(), [](char c) {
         return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
     });

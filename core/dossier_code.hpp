@@ -45,6 +45,7 @@ public:
     explicit DossierCodeValidator(DossierCodeRules rules);
 
     // Trims white space, strips the configured prefix/suffix characters, NFC-normalises,
+    // folds look-alikes (Unicode dashes and minus to '-', full-width ASCII to ASCII),
     // upper-cases ASCII letters, then validates length, characters and pattern.
     DossierCodeResult check(std::string_view raw) const;
 

@@ -109,7 +109,12 @@ void read_rating(const json& record, const KioskRecord& kiosk, IncomingItem& ite
                          kiosk.kiosk_id + "'s unit '" + kiosk.unit_code + "'";
         return;
     }
-    std::string content = rating_to_json(rating).dump();
+    // The stored content must be canonical (rating_to_json) so that a resent rating compares
+    // equal. rating_from_json accepted exactly the canonical keys and types, and the DOM keeps
+    // keys sorted, so the record already serialises canonically unless its time was written
+    // without milliseconds; re-serialising the record skips rebuilding it.
+    const bool canonical_time = record["created_utc"] == format_utc_iso8601(rating.created_utc);
+    std::string content = canonical_time ? record.dump() : rating_to_json(rating).dump();
     item.rating = IncomingRating{std::move(rating), std::move(content)};
 }
 

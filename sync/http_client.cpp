@@ -57,6 +57,8 @@ struct Transfer {
     std::string* body = nullptr;
     bool too_large = false;
     const CancelToken* cancel = nullptr;
+    std::int64_t bytes_out = 0;
+    std::int64_t bytes_in = 0;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -68,6 +70,17 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     }
     transfer->body->append(data, bytes);
     return bytes;
+}
+
+// Counts the HTTP bytes each way (headers and bodies as sent and received, before TLS).
+int on_debug(CURL*, curl_infotype type, char*, std::size_t size, void* user) {
+    auto* transfer = static_cast<Transfer*>(user);
+    if (type == CURLINFO_HEADER_OUT || type == CURLINFO_DATA_OUT) {
+        transfer->bytes_out += static_cast<std::int64_t>(size);
+    } else if (type == CURLINFO_HEADER_IN || type == CURLINFO_DATA_IN) {
+        transfer->bytes_in += static_cast<std::int64_t>(size);
+    }
+    return 0;
 }
 
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
@@ -137,10 +150,13 @@ HttpClient::HttpClient(HttpSettings settings, const CancelToken* cancel)
         set_option(handle, CURLOPT_LOW_SPEED_LIMIT,
                    static_cast<long>(settings_.low_speed_bytes_per_second));
         set_option(handle, CURLOPT_LOW_SPEED_TIME, static_cast<long>(settings_.low_speed_seconds));
-        set_option(handle, CURLOPT_ACCEPT_ENCODING, "");
+        // gzip only: a server offered "br" may answer with brotli at its slowest setting.
+        set_option(handle, CURLOPT_ACCEPT_ENCODING, "gzip");
         set_option(handle, CURLOPT_WRITEFUNCTION, on_body);
         set_option(handle, CURLOPT_XFERINFOFUNCTION, on_progress);
         set_option(handle, CURLOPT_NOPROGRESS, 0L);
+        set_option(handle, CURLOPT_DEBUGFUNCTION, on_debug);
+        set_option(handle, CURLOPT_VERBOSE, 1L);
     } catch (...) {
         curl_easy_cleanup(handle);
         throw;
@@ -170,7 +186,7 @@ HttpResult HttpClient::post(const std::string& url, const std::vector<std::strin
     const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_guard(
         header_list, curl_slist_free_all);
 
-    Transfer transfer{&result.body, false, cancel_};
+    Transfer transfer{&result.body, false, cancel_, 0, 0};
     char error_text[CURL_ERROR_SIZE] = {};
     set_option(handle, CURLOPT_URL, url.c_str());
     set_option(handle, CURLOPT_HTTPHEADER, header_list);
@@ -178,22 +194,15 @@ HttpResult HttpClient::post(const std::string& url, const std::vector<std::strin
     set_option(handle, CURLOPT_POSTFIELDS, body.data());
     set_option(handle, CURLOPT_WRITEDATA, &transfer);
     set_option(handle, CURLOPT_XFERINFODATA, &transfer);
+    set_option(handle, CURLOPT_DEBUGDATA, &transfer);
     set_option(handle, CURLOPT_ERRORBUFFER, error_text);
 
     const CURLcode code = curl_easy_perform(handle);
     set_option(handle, CURLOPT_ERRORBUFFER, static_cast<char*>(nullptr));
     set_option(handle, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
 
-    long request_size = 0;
-    curl_off_t uploaded = 0;
-    long header_size = 0;
-    curl_off_t downloaded = 0;
-    curl_easy_getinfo(handle, CURLINFO_REQUEST_SIZE, &request_size);
-    curl_easy_getinfo(handle, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-    curl_easy_getinfo(handle, CURLINFO_HEADER_SIZE, &header_size);
-    curl_easy_getinfo(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded);
-    result.request_bytes = request_size + uploaded;
-    result.response_bytes = header_size + downloaded;
+    result.request_bytes = transfer.bytes_out;
+    result.response_bytes = transfer.bytes_in;
 
     result.curl_code = code;
     if (code != CURLE_OK) {

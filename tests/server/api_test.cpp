@@ -186,6 +186,17 @@ TEST_CASE("a replayed batch is answered duplicate and adds no rows") {
     CHECK(stats.duplicates_answered == 20);
 }
 
+TEST_CASE("the same rating written differently is still a duplicate") {
+    ApiFixture api;
+    const std::vector<Rating> ratings = make_ratings(api.factory, 1);
+    json batch = api.batch_of(ratings);
+    std::string created = batch["items"][0]["rating"]["created_utc"];
+    REQUIRE(created.substr(created.size() - 5) == ".000Z");
+    batch["items"][0]["rating"]["created_utc"] = created.substr(0, created.size() - 5) + "Z";
+    REQUIRE(statuses(api.post_batch(batch)) == std::vector<std::string>{"accepted"});
+    CHECK(statuses(api.post_batch(api.batch_of(ratings))) == std::vector<std::string>{"duplicate"});
+}
+
 TEST_CASE("the same id with other content, or a dossier already rated, is a conflict") {
     ApiFixture api;
     const std::vector<Rating> ratings = make_ratings(api.factory, 2);
