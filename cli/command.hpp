@@ -47,6 +47,7 @@ Command add_status_command(CLI::App& parent);
 Command add_void_command(CLI::App& parent);
 Command add_check_command(CLI::App& parent);
 Command add_demo_data_command(CLI::App& parent);
+Command add_sync_command(CLI::App& parent);
 
 // A CLI11 validator for a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();

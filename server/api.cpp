@@ -165,6 +165,7 @@ void Api::handle(const httplib::Request& request, httplib::Response& response,
                  const httplib::ContentReader& reader, Process process) {
     const FaultDraw fault = faults_.draw();
     if (fault.fault == Fault::drop_before_body) {
+        std::fprintf(stderr, "fault injection: dropping a connection before its body\n");
         drop_connection(request);
         return;
     }
@@ -194,6 +195,7 @@ void Api::handle(const httplib::Request& request, httplib::Response& response,
         }
         const json answer = process(body, *kiosk);
         if (fault.fault == Fault::drop_after_commit) {
+            std::fprintf(stderr, "fault injection: dropping a connection after its commit\n");
             drop_connection(request);
             return;
         }

@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -123,17 +124,19 @@ int serve(const ServeOptions& options) {
     }
     std::fflush(stdout);
 
+    std::atomic<bool> stop_requested = false;
     std::thread stopper([&] {
         int received = 0;
         sigwait(&stop_signals, &received);
+        stop_requested = true;
         server->stop();
     });
     const bool clean = server->listen_after_bind();
-    if (stopper.joinable()) {
+    if (!stop_requested) {
         // listen ended by itself (an error): wake the waiter so it can finish.
-        kill(getpid(), SIGTERM);
-        stopper.join();
+        pthread_kill(stopper.native_handle(), SIGTERM);
     }
+    stopper.join();
     return clean ? kExitOk : kExitFailure;
 }
 

@@ -156,6 +156,9 @@ ProvinceReport build_province_report(ServerStore& store, const ScoringProfile& p
         }
         report.groups.push_back(std::move(group));
     }
+    // Units nobody placed in a group come last.
+    std::stable_partition(report.groups.begin(), report.groups.end(),
+                          [](const UnitGroup& group) { return !group.name.empty(); });
     return report;
 }
 

@@ -40,7 +40,7 @@ struct UnitGroup {
 struct ProvinceReport {
     Period period;
     ScoringProfile profile;
-    std::vector<UnitGroup> groups;  // sorted by name
+    std::vector<UnitGroup> groups;  // sorted by name; the unnamed group last
 };
 
 // Every unit with ratings or agency scores in the period. Agency scores count only when

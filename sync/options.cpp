@@ -42,7 +42,7 @@ std::string read_token_file(const std::filesystem::path& path) {
     return token;
 }
 
-SyncOptions sync_options_from_config(const Config& config, const std::string& app_version) {
+SyncOptions sync_options_from_config(const Config& config) {
     const SyncSettings& sync = config.sync;
     if (sync.server_url.empty()) {
         throw SyncConfigError("sync is not configured: sync.server_url is empty");
@@ -58,7 +58,7 @@ SyncOptions sync_options_from_config(const Config& config, const std::string& ap
     options.http.connect_timeout_seconds = sync.connect_timeout_seconds;
     options.http.total_timeout_seconds = sync.total_timeout_seconds;
     options.batch_size = sync.batch_size;
-    options.app_version = app_version;
+    options.app_version = MOTCUA_APP_VERSION;
     if (!config.form_profile.empty()) {
         const Form form = load_form_file(config.form_profile);
         options.form_id = form.id;

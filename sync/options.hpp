@@ -38,9 +38,10 @@ class SyncConfigError : public std::runtime_error {
 std::string read_token_file(const std::filesystem::path& path);
 
 // Options from the configuration: server, proxy, CA, pin, timeouts, batch size and the form
-// in use; the token from sync.token_file. Throws SyncConfigError when sync is not configured
-// (no server_url) or the token cannot be read, and FormError when the form file is unusable.
-SyncOptions sync_options_from_config(const Config& config, const std::string& app_version);
+// in use; the token from sync.token_file; this build's version for the heartbeat. Throws
+// SyncConfigError when sync is not configured (no server_url) or the token cannot be read, and
+// FormError when the form file is unusable.
+SyncOptions sync_options_from_config(const Config& config);
 
 // Why these options cannot be used, or empty when they can.
 std::string sync_options_problem(const SyncOptions& options);

@@ -2,6 +2,14 @@
 
 namespace motcua {
 
+SyncWorkerSettings sync_worker_settings(const Config& config) {
+    SyncWorkerSettings settings;
+    settings.database = config.database;
+    settings.options = sync_options_from_config(config);
+    settings.schedule = schedule_from_window(config.sync.window_start, config.sync.window_end);
+    return settings;
+}
+
 SyncWorker::SyncWorker(SyncWorkerSettings settings, const Clock& clock, SyncEventFn on_event)
     : settings_(std::move(settings)),
       clock_(clock),

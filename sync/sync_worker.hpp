@@ -28,6 +28,10 @@ struct SyncWorkerSettings {
     std::chrono::milliseconds poll_interval{std::chrono::seconds(30)};
 };
 
+// Settings from the kiosk's configuration: its database, sync options and nightly window.
+// Throws like sync_options_from_config, and std::invalid_argument for a bad window.
+SyncWorkerSettings sync_worker_settings(const Config& config);
+
 struct SyncEvent {
     enum class Kind {
         status,           // `status` is fresh (sent at start-up and after every poll)

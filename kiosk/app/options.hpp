@@ -23,6 +23,7 @@ struct Options {
     int screenshot_after_frames = 4;
     std::string demo_screen;   // start on this screen with sample answers, no store
     bool frame_stats = false;  // print CPU per frame on exit
+    bool allow_close = false;  // desktop demos: the window manager may close the window
 };
 
 // Parses argv; on --help or an error prints to stdout/stderr and returns nullopt with

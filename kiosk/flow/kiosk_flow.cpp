@@ -2,6 +2,15 @@
 
 #include <algorithm>
 
+// [SECTION] Devices: characters, keys, pointer
+// [SECTION] Time
+// [SECTION] Welcome
+// [SECTION] Dossier code
+// [SECTION] Stage, questions, follow-ups, review
+// [SECTION] Saving
+// [SECTION] Leaving
+// [SECTION] Staff
+
 #include "core/uuid.hpp"
 
 namespace motcua::kiosk {

@@ -10,7 +10,7 @@ namespace motcua::kiosk::ui {
 void draw_already_rated_screen(Ui& ui) {
     Box buttons =
         message_page(ui, "info", theme::kInfo, ui.t(Str::already_title), ui.t(Str::already_body));
-    Box home = buttons.centered(std::min(buttons.w, 16.0f * ui.em()), 3.4f * ui.em());
+    Box home = buttons.centered(std::min(buttons.w, 16.0f * ui.em()), buttons.h);
     if (button(ui, "home", home, ui.t(Str::common_home), ButtonKind::primary)) {
         ui.flow.finish();
     }

@@ -72,8 +72,8 @@ bool choice_card(Ui& ui, const std::string& name, const Box& box, const CardLook
             }
             draw_icon(draw, look.icon, center, icon_size, colors.icon);
         }
-        draw_text(draw, ui.fonts.heading, look.label, label_box, ink, Align::center,
-                  VAlign::middle, 0.5f);
+        draw_text(draw, ui.fonts.heading, look.label, label_box, ink, Align::center, VAlign::middle,
+                  0.5f);
         return touch.tapped;
     }
 

@@ -50,7 +50,7 @@ void draw_countdown_overlay(Ui& ui, int seconds_left) {
     const float start = -3.14159265f / 2;
     draw->PathArcTo(c, r, start, start + share * 2 * 3.14159265f, 64);
     draw->PathStroke(theme::kPrimary, 0, 0.45f * em);
-    draw_text(draw, ui.fonts.title, std::to_string(seconds_left), ring, theme::kText);
+    draw_text(draw, ui.fonts.digits, std::to_string(seconds_left), ring, theme::kText);
     inner.take_top(gap);
 
     draw_text(draw, ui.fonts.body, body, inner.take_top(body_h), theme::kTextMuted);

@@ -36,7 +36,7 @@ void draw_follow_up_screen(Ui& ui) {
     int columns = is_portrait() || n <= 3 ? 1 : 2;
     int rows = (n + columns - 1) / columns;
     float row_h = std::min(4.2f * em, (content.h - (rows - 1) * 0.6f * em) / rows);
-    float grid_w = std::min(content.w, columns * 19.0f * em);
+    float grid_w = std::min(content.w, columns * (columns == 1 ? 26.0f : 19.0f) * em);
     Box grid = content.centered(grid_w, rows * row_h + (rows - 1) * 0.6f * em);
     for (int i = 0; i < n; ++i) {
         const AnswerOption& choice = follow_up.choices[static_cast<std::size_t>(i)];

@@ -24,6 +24,8 @@ constexpr ImWchar kExtraRanges[] = {
     0,
 };
 
+constexpr ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002B, 0x002B, 0x0030, 0x0039, 0};
+
 bool has_faces(const std::filesystem::path& dir, const char* regular, const char* bold,
                FontFiles& out) {
     std::error_code error;
@@ -78,12 +80,13 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
 
     atlas.Clear();
     // The big faces need no horizontal oversampling; it would only grow the texture.
-    auto add = [&](const std::filesystem::path& file, float size, int oversample) {
+    auto add = [&](const std::filesystem::path& file, float size, int oversample,
+                   const ImWchar* ranges) {
         ImFontConfig config;
         config.OversampleH = oversample;
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges_.Data);
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges);
         if (!font) {
             throw FontError("cannot load font " + file.string());
         }
@@ -91,14 +94,35 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
     };
     FontSet set;
     set.em = em;
-    set.body = add(files.regular, em, 2);
-    set.bold = add(files.bold, em, 2);
-    set.heading = add(files.bold, std::round(em * 1.45f), 1);
-    set.title = add(files.bold, std::round(em * 2.1f), 1);
+    set.body = add(files.regular, em, 2, ranges_.Data);
+    set.bold = add(files.bold, em, 2, ranges_.Data);
+    set.heading = add(files.bold, std::round(em * 1.45f), 1, ranges_.Data);
+    set.title = add(files.bold, std::round(em * 2.1f), 1, ranges_.Data);
+    set.digits = add(files.bold, std::round(em * 3.2f), 1, kDigitRanges);
     if (!atlas.Build()) {
         throw FontError("cannot build the font atlas at " + std::to_string(em) + " px");
     }
     return set;
+}
+
+ImFont* font_for_size(float size, const char* text) {
+    ImFont* best = nullptr;
+    for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {
+        bool covers = true;
+        for (const char* c = text; *c; ++c) {
+            covers = covers && font->FindGlyphNoFallback(static_cast<ImWchar>(*c)) != nullptr;
+        }
+        if (!covers) {
+            continue;
+        }
+        bool big_enough = font->FontSize >= size;
+        bool best_big_enough = best && best->FontSize >= size;
+        if (!best || (big_enough && (!best_big_enough || font->FontSize < best->FontSize)) ||
+            (!big_enough && !best_big_enough && font->FontSize > best->FontSize)) {
+            best = font;
+        }
+    }
+    return best ? best : ImGui::GetFont();
 }
 
 }  // namespace motcua::kiosk::ui

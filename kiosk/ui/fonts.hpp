@@ -36,7 +36,12 @@ struct FontSet {
     ImFont* bold = nullptr;     // 1 em, bold
     ImFont* heading = nullptr;  // 1.45 em, bold: questions, screen titles
     ImFont* title = nullptr;    // 2.1 em, bold: welcome and thank-you
+    ImFont* digits = nullptr;   // 3.2 em, bold, digits and '+' only: countdown, count icons
 };
+
+// The smallest font of the current atlas at least `size` pixels high (else the largest) that
+// has all of `text`'s characters: big numbers stay sharp instead of being scaled up.
+ImFont* font_for_size(float size, const char* text);
 
 // Owns the glyph ranges the atlas points to; keep it alive as long as the atlas.
 class Fonts {

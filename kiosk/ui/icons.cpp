@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "kiosk/ui/fonts.hpp"
+
 // [SECTION] Shared strokes
 // [SECTION] Faces
 // [SECTION] Thumbs
@@ -44,7 +46,7 @@ void cross_mark(ImDrawList* d, ImVec2 c, float s, ImU32 color, float thickness) 
 }
 
 void centered_text(ImDrawList* d, ImVec2 c, float size, ImU32 color, const char* text) {
-    ImFont* font = ImGui::GetFont();
+    ImFont* font = font_for_size(size, text);
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text);
     d->AddText(font, size, at(c, -extent.x * 0.5f, -extent.y * 0.5f), color, text);
 }

@@ -15,16 +15,19 @@ Box message_page(Ui& ui, std::string_view icon, ImU32 icon_color, std::string_vi
     Box page = screen_box();
     top_bar(ui, page.take_top(top_bar_height(em)), ui.text(ui.flow.settings().unit_name));
     Box content = page.inset(page_margin(em), 1.2f * em);
-    Box buttons = content.take_bottom(4.0f * em);
-    float width = std::min(content.w, 32.0f * em);
+    float width = std::min(content.w, (is_portrait() ? 32.0f : 40.0f) * em);
     Box column = content.centered(width, content.h);
     float icon_size = std::min(7.0f * em, column.h * 0.3f);
     float title_h = text_height(ui.fonts.title, title, column.w);
     float body_h = text_height(ui.fonts.heading, body, column.w);
-    std::vector<Box> rows = stack_rows(column, {icon_size, title_h, body_h}, 0.5f * em, 2.0f * em);
+    float buttons_h = 3.6f * em;
+    // Sign, words and buttons as one group in the middle of the screen.
+    std::vector<Box> rows =
+        stack_rows(column, {icon_size, title_h, body_h, buttons_h}, 0.9f * em, 2.0f * em);
     draw_icon(draw, icon, rows[0].center(), icon_size, icon_color);
     draw_text(draw, ui.fonts.title, title, rows[1], theme::kText);
     draw_text(draw, ui.fonts.heading, body, rows[2], theme::kTextMuted);
+    Box buttons{content.x, rows[3].y, content.w, rows[3].h};
     return buttons;
 }
 

@@ -26,11 +26,12 @@ void draw_review_screen(Ui& ui) {
     // One line per question, as tall as the screen allows, separated by rules.
     std::vector<ReviewRow> rows = ui.flow.review_rows();
     int n = static_cast<int>(rows.size());
-    float row_h = std::min(3.6f * em, content.h / static_cast<float>(std::max(1, n)));
+    bool portrait = is_portrait();
+    float row_h =
+        std::min((portrait ? 5.0f : 3.6f) * em, content.h / static_cast<float>(std::max(1, n)));
     Box list = content.take_top(row_h * static_cast<float>(n));
     draw->AddRectFilled(list.min(), list.max(), theme::kSurface, 0.4f * em);
     draw->AddRect(list.min(), list.max(), theme::kBorder, 0.4f * em, 0, 0.06f * em);
-    bool portrait = is_portrait();
     for (int i = 0; i < n; ++i) {
         const ReviewRow& row = rows[static_cast<std::size_t>(i)];
         Box line = list.row(i, n, 0);

@@ -12,7 +12,7 @@ void draw_save_failed_screen(Ui& ui) {
     float em = ui.em();
     Box buttons = message_page(ui, "warning", theme::kWarning, ui.t(Str::save_failed_title),
                                ui.t(Str::save_failed_body));
-    Box pair = buttons.centered(std::min(buttons.w, 28.0f * em), 3.4f * em);
+    Box pair = buttons.centered(std::min(buttons.w, 28.0f * em), buttons.h);
     if (button(ui, "retry", pair.column(0, 2, 1.2f * em), ui.t(Str::save_failed_retry),
                ButtonKind::primary)) {
         ui.flow.retry_save();

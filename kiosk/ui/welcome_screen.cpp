@@ -72,15 +72,15 @@ void draw_welcome_screen(Ui& ui) {
     const std::string& subtitle = ui.t(Str::welcome_subtitle);
     const std::string& scan = ui.t(Str::welcome_scan);
     const std::string& or_text = ui.t(Str::welcome_or);
-    float icon_size = (is_portrait() ? 4.5f : 5.5f) * em;
+    float icon_size = (is_portrait() ? 6.0f : 5.5f) * em;
     float scan_text_width = column.w - icon_size - 1.2f * em;
     float title_h = text_height(ui.fonts.title, title, column.w);
     float subtitle_h = text_height(ui.fonts.body, subtitle, column.w * 0.9f);
     float scan_h = std::max(icon_size, text_height(ui.fonts.heading, scan, scan_text_width));
     float or_h = 1.4f * em;
-    float button_h = 3.6f * em;
-    std::vector<Box> rows =
-        stack_rows(column, {title_h, subtitle_h, scan_h, or_h, button_h}, 0.4f * em, 1.8f * em);
+    float button_h = (is_portrait() ? 4.4f : 3.6f) * em;
+    std::vector<Box> rows = stack_rows(column, {title_h, subtitle_h, scan_h, or_h, button_h},
+                                       0.4f * em, (is_portrait() ? 4.0f : 1.8f) * em);
 
     draw_text(draw, ui.fonts.title, title, rows[0], theme::kBar);
     draw_text(draw, ui.fonts.body, subtitle, rows[1].inset(column.w * 0.05f, 0), theme::kTextMuted);

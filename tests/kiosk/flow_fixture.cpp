@@ -59,6 +59,15 @@ Form test_form(bool several_stages) {
     return parse_form(test_form_json(several_stages), "test-form.json");
 }
 
+const Answer* find_answer(const Rating& rating, const std::string& question_id) {
+    for (const Answer& answer : rating.answers) {
+        if (answer.question_id == question_id) {
+            return &answer;
+        }
+    }
+    return nullptr;
+}
+
 LookupStatus FakeSink::lookup(const std::string& dossier_code, Stage stage) {
     ++lookups;
     if (lookup_fails) {

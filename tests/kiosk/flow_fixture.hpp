@@ -52,6 +52,9 @@ class FakeGate : public StaffGate {
     std::vector<std::string> actions;  // "actor:action"
 };
 
+// The answer to `question_id` in a saved rating, or nullptr.
+const Answer* find_answer(const Rating& rating, const std::string& question_id);
+
 // The flow with its collaborators, on a manual clock.
 struct FlowHarness {
     explicit FlowHarness(bool several_stages = false, bool review = true);

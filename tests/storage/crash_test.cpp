@@ -70,7 +70,7 @@ class Writer {
     bool wait_until_ready() {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (text_.find("ready -\n") == std::string::npos) {
-            if (std::chrono::steady_clock::now() > deadline || !read_some(100)) {
+            if (std::chrono::steady_clock::now() > deadline || read_some(100) == Read::closed) {
                 return false;
             }
         }
@@ -83,7 +83,7 @@ class Writer {
         int status = 0;
         waitpid(pid_, &status, 0);
         pid_ = -1;
-        while (read_some(-1)) {
+        while (read_some(-1) == Read::data) {
         }
         return status;
     }
@@ -101,19 +101,21 @@ class Writer {
     }
 
   private:
-    // Appends what is available; false at EOF or when nothing arrived within `timeout_ms`.
-    bool read_some(int timeout_ms) {
+    enum class Read { data, nothing_yet, closed };
+
+    // Appends what arrives within `timeout_ms` (-1: wait for data or EOF).
+    Read read_some(int timeout_ms) {
         pollfd ready{output_, POLLIN, 0};
         if (poll(&ready, 1, timeout_ms) <= 0) {
-            return false;
+            return Read::nothing_yet;
         }
         char buffer[4096];
         const ssize_t n = read(output_, buffer, sizeof buffer);
         if (n <= 0) {
-            return false;
+            return Read::closed;
         }
         text_.append(buffer, static_cast<std::size_t>(n));
-        return true;
+        return Read::data;
     }
 
     pid_t pid_ = -1;

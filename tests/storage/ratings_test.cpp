@@ -147,7 +147,7 @@ TEST_CASE("one rating per dossier and stage, until it is voided", "[storage][rat
     }
 }
 
-TEST_CASE("a rating id is saved once; a retry reports duplicate_id", "[storage][ratings]") {
+TEST_CASE("a rating id is saved once and a retry reports duplicate_id", "[storage][ratings]") {
     TempDir dir;
     Store store(dir.file("k.db"));
     const Rating rating = store.save_rating(sample_rating("D-240305-0001"));

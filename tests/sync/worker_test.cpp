@@ -3,6 +3,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <fstream>
 #include <mutex>
 
 #include <catch2/catch.hpp>
@@ -118,4 +119,28 @@ TEST_CASE("stopping the worker cancels a run in flight and loses nothing") {
     CHECK(province.store.counts().pending_upload == 300);
     CHECK(province.server_stats().ratings == 100);
     province.server->kill_hard();  // its handler would sit out the delay before exiting
+}
+
+TEST_CASE("the worker's settings come from the kiosk's configuration") {
+    TempDir dir;
+    std::ofstream(dir / "token") << "mct_abc\n";
+    Config config = default_config(dir / "kiosk.db");
+    config.sync.server_url = "https://sync.dienbien.gov.vn";
+    config.sync.token_file = dir / "token";
+    config.sync.window_start = "23:30";
+    config.sync.window_end = "02:00";
+    config.sync.batch_size = 250;
+    const SyncWorkerSettings settings = sync_worker_settings(config);
+    CHECK(settings.database == dir / "kiosk.db");
+    CHECK(settings.options.token == "mct_abc");
+    CHECK(settings.options.batch_size == 250);
+    CHECK(settings.options.form_id == "dienbien-phieu4");
+    CHECK_FALSE(settings.options.app_version.empty());
+    CHECK(settings.schedule.window_start_minute == 23 * 60 + 30);
+    CHECK(settings.schedule.window_end_minute == 120);
+
+    config.sync.token_file = dir / "missing";
+    CHECK_THROWS_AS(sync_worker_settings(config), SyncConfigError);
+    config.sync.server_url = "";
+    CHECK_THROWS_WITH(sync_worker_settings(config), Catch::Contains("sync.server_url"));
 }
