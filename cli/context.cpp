@@ -79,8 +79,7 @@ void print_error(std::string_view message) {
 
 void print_json(const nlohmann::ordered_json& json) {
     // Text read back from an old or damaged database must not abort the output.
-    std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-              << "\n";
+    std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace motcua::cli

@@ -79,20 +79,23 @@ void draw_welcome_screen(Ui& ui) {
     float scan_h = std::max(icon_size, text_height(ui.fonts.heading, scan, scan_text_width));
     float or_h = 1.4f * em;
     float button_h = (is_portrait() ? 4.4f : 3.6f) * em;
-    std::vector<Box> rows = stack_rows(column, {title_h, subtitle_h, scan_h, or_h, button_h},
-                                       0.4f * em, (is_portrait() ? 4.0f : 1.8f) * em);
+    // The title and its subtitle read as one block; the blocks are spread evenly.
+    float heading_h = title_h + 0.5f * em + subtitle_h;
+    std::vector<Box> rows = stack_rows(column, {heading_h, scan_h, or_h, button_h}, 0.4f * em,
+                                       (is_portrait() ? 3.0f : 1.8f) * em);
+    Box heading = rows[0];
+    draw_text(draw, ui.fonts.title, title, heading.take_top(title_h), theme::kBar);
+    heading.take_top(0.5f * em);
+    draw_text(draw, ui.fonts.body, subtitle, heading.inset(column.w * 0.05f, 0), theme::kTextMuted);
 
-    draw_text(draw, ui.fonts.title, title, rows[0], theme::kBar);
-    draw_text(draw, ui.fonts.body, subtitle, rows[1].inset(column.w * 0.05f, 0), theme::kTextMuted);
-
-    Box scan_row = rows[2];
+    Box scan_row = rows[1];
     Box icon_box = scan_row.take_left(icon_size);
     draw_icon(draw, "receipt", icon_box.center(), icon_size, theme::kError);
     scan_row.take_left(1.2f * em);
     draw_text(draw, ui.fonts.heading, scan, scan_row, theme::kText, Align::left);
 
     // "or" between two rules.
-    Box or_row = rows[3];
+    Box or_row = rows[2];
     float or_width =
         ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, 0, or_text.c_str()).x;
     float rule_y = or_row.center().y;
@@ -104,7 +107,7 @@ void draw_welcome_screen(Ui& ui) {
                   0.06f * em);
     draw_text(draw, ui.fonts.body, or_text, or_row, theme::kTextMuted);
 
-    Box button_box = rows[4].centered(std::min(column.w, 24.0f * em), button_h);
+    Box button_box = rows[3].centered(std::min(column.w, 24.0f * em), button_h);
     if (button(ui, "start", button_box, ui.t(Str::welcome_type_code), ButtonKind::primary)) {
         ui.flow.begin_code_entry();
     }

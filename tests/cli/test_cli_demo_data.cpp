@@ -112,8 +112,9 @@ TEST_CASE("demo-data writes valid, varied ratings", "[cli][demo]") {
 
     // Mostly good: the best option of CS7-like questions (first in display order) dominates.
     Aggregates all = store.aggregate(RatingFilter{"2024-02-16", "2024-02-29", std::nullopt});
+    ScoringProfile profile = default_scoring();
     for (const auto& [indicator, tally] : all.indicators) {
-        const IndicatorDef* definition = default_scoring().find_indicator(indicator);
+        const IndicatorDef* definition = profile.find_indicator(indicator);
         if (definition != nullptr && tally.count > 0) {
             CHECK(tally.sum / static_cast<double>(tally.count) > 0.5 * definition->max_points);
         }

@@ -35,7 +35,7 @@ TEST_CASE("init creates the database and running it again changes nothing", "[cl
     CHECK(store.list_officials().size() == 1);  // the second init kept what was there
 }
 
-TEST_CASE("--db may come before or after the subcommand", "[cli][init]") {
+TEST_CASE("the --db option may come before or after the subcommand", "[cli][init]") {
     TempDir dir;
     auto db = dir / "kiosk.db";
     REQUIRE(run_motcua({"--db", db.string(), "init"}).exit_code == 0);
@@ -147,7 +147,8 @@ TEST_CASE("officer add has no PIN option and refuses bad PINs", "[cli][officer]"
     CHECK(store.list_officials().empty());
 }
 
-TEST_CASE("officer add refuses an existing id; officer disable stops sign-in", "[cli][officer]") {
+TEST_CASE("officer add refuses an existing id and officer disable stops sign-in",
+          "[cli][officer]") {
     TempDir dir;
     auto db = dir / "kiosk.db";
     REQUIRE(run_motcua({"init"}, db).exit_code == 0);
@@ -177,7 +178,7 @@ TEST_CASE("officer add refuses an existing id; officer disable stops sign-in", "
     CHECK(listed[0]["active"] == false);
 }
 
-TEST_CASE("--config supplies the kiosk, the database beside it; --db overrides it",
+TEST_CASE("a --config file supplies the kiosk and the database beside it, --db overrides it",
           "[cli][config]") {
     TempDir dir;
     auto config = dir / "kiosk.toml";
@@ -194,8 +195,8 @@ TEST_CASE("--config supplies the kiosk, the database beside it; --db overrides i
     REQUIRE(init.exit_code == 0);
     CHECK(std::filesystem::exists(dir / "from-config.db"));
 
-    auto status = nlohmann::json::parse(
-        run_motcua({"status", "--json", "--config", config.string()}).out);
+    auto status =
+        nlohmann::json::parse(run_motcua({"status", "--json", "--config", config.string()}).out);
     CHECK(status["kiosk_id"] == "test-kiosk-77");
     CHECK(status["unit_code"] == "000.00.99.X01");
     CHECK(std::filesystem::path(status["database"].get<std::string>()).filename() ==
