@@ -60,8 +60,9 @@ TEST_CASE("a run of answer digits then Enter confirms the last one", "[flow][key
     CHECK(h.flow.selected_option() == 1u);
 }
 
-TEST_CASE("Enter on an unanswered question asks for an answer; a skippable one is skipped",
-          "[flow][keys]") {
+TEST_CASE(
+    "Enter on an unanswered question asks for an answer, and skips a skippable one is skipped",
+    "[flow][keys]") {
     FlowHarness h;
     h.scan(kGoodCode);
     h.press(FlowKey::enter);
@@ -127,8 +128,9 @@ TEST_CASE("Backspace on review returns to the last question, back from follow-up
     CHECK(h.flow.question()->id == "extra_payment");
 }
 
-TEST_CASE("Enter on welcome opens the keypad; a typed code on the keypad is submitted with Enter",
-          "[flow][keys]") {
+TEST_CASE(
+    "Enter on welcome opens the keypad, and a typed code on the keypad is submitted with Enter",
+    "[flow][keys]") {
     FlowHarness h;
     h.press(FlowKey::enter);
     REQUIRE(h.flow.screen() == Screen::code_entry);

@@ -29,7 +29,7 @@ TEST_CASE("the admin PIN gate opens the staff menu and lets an admin exit", "[fl
           std::vector<std::string>{"unknown:signin_failed", "admin1:signin_ok", "admin1:exit"});
 }
 
-TEST_CASE("the staff key works only on welcome; Escape leaves the PIN pad", "[flow][staff]") {
+TEST_CASE("the staff key works only on welcome, and Escape leaves the PIN pad", "[flow][staff]") {
     FlowHarness h;
     h.scan(kGoodCode);
     h.press(FlowKey::staff);
@@ -59,7 +59,7 @@ TEST_CASE("repeated wrong PINs lock the PIN pad for the configured time", "[flow
     CHECK(h.flow.screen() == Screen::staff_menu);
 }
 
-TEST_CASE("a long press on welcome's corner opens the PIN pad; a short one does not",
+TEST_CASE("a long press on welcome's corner opens the PIN pad, a short one does not",
           "[flow][staff]") {
     FlowHarness h;
     h.flow.hold_staff_corner(true);

@@ -29,7 +29,7 @@ TEST_CASE("a store failure keeps the answers, raises the staff alert, and a retr
     CHECK_FALSE(h.flow.staff_alert());
 }
 
-TEST_CASE("a failed retry stays on the apology; Enter retries too", "[flow][store]") {
+TEST_CASE("a failed retry stays on the apology, and Enter retries too", "[flow][store]") {
     FlowHarness h;
     h.sink.failures_to_give = 2;
     h.scan(kGoodCode);

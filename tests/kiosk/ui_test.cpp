@@ -233,7 +233,7 @@ TEST_CASE("a long press on welcome's corner, then the PIN pad, then exit", "[ui]
     CHECK(h.flow.exit_requested());
 }
 
-TEST_CASE("a wrong PIN is refused on screen; back leaves the pad", "[ui][staff]") {
+TEST_CASE("a wrong PIN is refused on screen, and back leaves the pad", "[ui][staff]") {
     FlowHarness h;
     HeadlessUi ui(h);
     h.flow.request_staff();
