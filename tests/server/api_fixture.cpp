@@ -12,7 +12,7 @@ ApiFixture::ApiFixture(const std::vector<std::string>& server_flags)
       factory(kApiKiosk, kApiUnit, 5) {}
 
 HttpAnswer ApiFixture::post_raw(const std::string& path, const std::string& body,
-                            const httplib::Headers& headers) {
+                                const httplib::Headers& headers) {
     httplib::Client client("127.0.0.1", server->port());
     client.set_read_timeout(20, 0);
     const std::string content_type =

@@ -32,7 +32,7 @@ struct ApiFixture {
 
     // POSTs raw bytes with the given headers (none added).
     HttpAnswer post_raw(const std::string& path, const std::string& body,
-                    const httplib::Headers& headers);
+                        const httplib::Headers& headers);
     // The kiosk's own headers: Bearer token, kiosk id, JSON; gzip when `gzipped`.
     httplib::Headers kiosk_headers(bool gzipped = false) const;
     // POSTs a batch as the kiosk would (gzip), from this kiosk.

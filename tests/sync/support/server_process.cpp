@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -98,18 +99,29 @@ ServerProcess::ServerProcess(const std::filesystem::path& db, const std::vector<
         throw std::runtime_error("pipe failed");
     }
     const std::string log_path = db.string() + ".log";
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
-    posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                     0644);
     std::vector<std::string> args = {server_binary(), "serve",
                                      "--db",          db.string(),
                                      "--listen",      "127.0.0.1:" + std::to_string(port)};
     args.insert(args.end(), extra.begin(), extra.end());
     std::vector<char*> argv = argv_of(args);
-    const int spawned = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    const pid_t parent = getpid();
+    pid_t child = fork();
+    if (child == 0) {
+        // Only async-signal-safe calls until exec. The server dies with the test that started
+        // it, even when the test crashes or is killed by a timeout.
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) {
+            _exit(127);
+        }
+        const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (log < 0 || dup2(pipe_fds[1], 1) < 0 || dup2(log, 2) < 0) {
+            _exit(127);
+        }
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    pid_ = child;
+    const int spawned = child > 0 ? 0 : errno;
     close(pipe_fds[1]);
     if (spawned != 0) {
         close(pipe_fds[0]);

@@ -26,7 +26,9 @@ std::string add_kiosk(const std::filesystem::path& db, const std::string& kiosk_
                       const std::string& unit_code);
 
 // `motcua-server serve` on 127.0.0.1. Starts in the constructor and returns once the server
-// says it listens; stops it (SIGTERM, then SIGKILL after a few seconds) in the destructor.
+// says it listens; stops it (SIGTERM, then SIGKILL after a few seconds) in the destructor. The
+// server is also killed when the thread that started it ends, so create it on the test's main
+// thread.
 class ServerProcess {
   public:
     // `port` 0 picks a free port. `extra` adds flags (faults, TLS). The server's log goes to
