@@ -127,7 +127,7 @@ int run_add(Context& context, const AddOptions& options) {
 }
 
 int run_list(Context& context, bool json) {
-    std::vector<Official> officials = context.store().list_officials();
+    std::vector<Official> officials = context.store(OpenMode::for_reading).list_officials();
     if (json) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& official : officials) {

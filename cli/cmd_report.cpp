@@ -53,8 +53,8 @@ int run_report(Context& context, const ReportOptions& options) {
     const Config& config = context.config();
     ReportSettings settings{config.kiosk.kiosk_id, config.kiosk.unit_code, config.kiosk.unit_name,
                             config.kiosk.min_ratings_per_official};
-    PeriodReport report = load_period_report(context.store(), options.from, options.to, grouping,
-                                             context.scoring(), settings);
+    PeriodReport report = load_period_report(context.store(OpenMode::for_reading), options.from,
+                                             options.to, grouping, context.scoring(), settings);
     std::string text = render_period_report(report, format, config.kiosk.language);
     if (options.out.empty()) {
         std::cout << text;

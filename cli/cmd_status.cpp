@@ -34,7 +34,7 @@ nlohmann::ordered_json optional_text(const std::optional<std::string>& stored) {
 
 nlohmann::ordered_json status_json(Context& context) {
     const Config& config = context.config();
-    Store& store = context.store();
+    Store& store = context.store(OpenMode::for_reading);
     StoreCounts counts = store.counts();
     std::optional<UtcMillis> oldest = store.oldest_pending_utc();
 

@@ -21,8 +21,8 @@ int run_tally(Context& context, const TallyOptions& options) {
     TallySettings settings{config.kiosk.kiosk_id, config.kiosk.unit_code,
                            config.kiosk.min_ratings_per_official};
     std::string date = options.date.empty() ? context.today() : options.date;
-    DayTally tally =
-        load_day_tally(context.store(), date, context.form(), context.scoring(), settings);
+    DayTally tally = load_day_tally(context.store(OpenMode::for_reading), date, context.form(),
+                                    context.scoring(), settings);
     if (options.json) {
         print_json(day_tally_to_json(tally));
     } else {

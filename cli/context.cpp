@@ -30,7 +30,7 @@ std::filesystem::path Context::database_path() {
 Store& Context::store(OpenMode mode) {
     if (!store_) {
         std::filesystem::path path = database_path();
-        if (mode == OpenMode::existing && !std::filesystem::exists(path)) {
+        if (mode != OpenMode::create && !std::filesystem::exists(path)) {
             throw StoreError(StoreErrorKind::cannot_open,
                              "database " + path.string() +
                                  " does not exist; create it with: motcua init --db " +
@@ -38,6 +38,7 @@ Store& Context::store(OpenMode mode) {
         }
         OpenOptions open;
         open.create = mode == OpenMode::create;
+        open.quick_check = mode != OpenMode::for_reading;
         store_.emplace(path, open);
     }
     return *store_;

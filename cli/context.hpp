@@ -25,7 +25,12 @@ struct GlobalOptions {
     std::string db_path;      // empty: the configuration's database
 };
 
-enum class OpenMode { existing, create };
+enum class OpenMode {
+    existing,     // the file must exist; quick_check at open, before anything is written
+    for_reading,  // the file must exist; no quick_check, so commands that only read figures
+                  // stay fast on a large database (`motcua check` is where files are checked)
+    create,       // create the file and schema when missing; quick_check at open
+};
 
 class Context {
   public:
@@ -34,7 +39,8 @@ class Context {
     // Throws ConfigError when neither --config nor --db is given or the file is bad.
     const Config& config();
     std::filesystem::path database_path();
-    // Opens the database once. `existing` refuses a missing file with a hint to run init.
+    // Opens the database once. A missing file is refused, with a hint to run init, unless
+    // `mode` is create.
     Store& store(OpenMode mode = OpenMode::existing);
     const Form& form();
     const ScoringProfile& scoring();

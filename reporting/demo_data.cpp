@@ -170,6 +170,29 @@ DemoRatingGenerator::DemoRatingGenerator(const Form& form, DemoDataOptions optio
     for (int i = 0; i < options_.officials; ++i) {
         official_quality_.push_back(0.6 + 0.35 * next_unit());
     }
+    for (Stage stage : kAllStages) {
+        for (const Question* question : form_.questions_for(stage)) {
+            AskedQuestion asked;
+            asked.question = question;
+            for (const auto& option : question->options) {
+                if (option.points) {
+                    asked.scored.push_back(&option);
+                } else if (asked.not_applicable == nullptr) {
+                    asked.not_applicable = &option;
+                }
+                if (option.raises_flag && asked.raises_flag == nullptr) {
+                    asked.raises_flag = &option;
+                } else if (!option.raises_flag && asked.clears_flag == nullptr) {
+                    asked.clears_flag = &option;
+                }
+            }
+            std::stable_sort(asked.scored.begin(), asked.scored.end(),
+                             [](const AnswerOption* a, const AnswerOption* b) {
+                                 return *a->points > *b->points;
+                             });
+            asked_[static_cast<std::size_t>(stage)].push_back(asked);
+        }
+    }
     plan_day();
 }
 
@@ -206,11 +229,16 @@ std::string DemoRatingGenerator::next_uuid() {
     std::uint64_t low = next_random();
     high = (high & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
     low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;    // variant 10
-    char text[40];
-    std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx",
-                  static_cast<unsigned>(high >> 32), static_cast<unsigned>((high >> 16) & 0xFFFF),
-                  static_cast<unsigned>(high & 0xFFFF), static_cast<unsigned>(low >> 48),
-                  static_cast<unsigned long long>(low & 0xFFFFFFFFFFFFull));
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string text(36, '-');
+    std::size_t at = 0;
+    for (int nibble = 0; nibble < 32; ++nibble) {
+        if (at == 8 || at == 13 || at == 18 || at == 23) {
+            ++at;
+        }
+        std::uint64_t word = nibble < 16 ? high : low;
+        text[at++] = kHex[(word >> (60 - 4 * (nibble % 16))) & 0xF];
+    }
     return text;
 }
 
@@ -220,6 +248,7 @@ void DemoRatingGenerator::plan_day() {
     if (day_index_ >= per_day_.size()) {
         return;
     }
+    day_date_ = civil_from_days(first_day_ + static_cast<std::int64_t>(day_index_));
     for (std::int64_t i = 0; i < per_day_[day_index_]; ++i) {
         auto millis = static_cast<std::int64_t>(
             next_below(static_cast<std::uint64_t>(kMorningMillis + kAfternoonMillis)));
@@ -252,64 +281,48 @@ Stage DemoRatingGenerator::pick_stage() {
 
 std::vector<Choice> DemoRatingGenerator::make_choices(Stage stage, double quality) {
     std::vector<Choice> choices;
-    for (const Question* question : form_.questions_for(stage)) {
-        if (question->skippable && next_unit() < kSkipShare) {
+    const auto& asked_at_stage = asked_[static_cast<std::size_t>(stage)];
+    choices.reserve(asked_at_stage.size());
+    for (const AskedQuestion& asked : asked_at_stage) {
+        const Question& question = *asked.question;
+        if (question.skippable && next_unit() < kSkipShare) {
             continue;
         }
         const AnswerOption* chosen = nullptr;
-        if (question->kind == QuestionKind::flag) {
-            bool raise = next_unit() < kFlagShare;
-            for (const auto& option : question->options) {
-                if (option.raises_flag == raise && chosen == nullptr) {
-                    chosen = &option;
-                }
-            }
+        if (question.kind == QuestionKind::flag) {
+            chosen = next_unit() < kFlagShare ? asked.raises_flag : asked.clears_flag;
         } else {
-            std::vector<const AnswerOption*> scored;
-            const AnswerOption* not_applicable = nullptr;
-            for (const auto& option : question->options) {
-                if (option.points) {
-                    scored.push_back(&option);
-                } else if (not_applicable == nullptr) {
-                    not_applicable = &option;
-                }
-            }
             double not_applicable_share =
-                question->indicator == kResultTimeIndicator && stage != Stage::result_return
+                question.indicator == kResultTimeIndicator && stage != Stage::result_return
                     ? kNoResultYetShare
                     : kNotApplicableShare;
-            if (not_applicable != nullptr && next_unit() < not_applicable_share) {
-                chosen = not_applicable;
-            } else if (!scored.empty()) {
-                std::stable_sort(scored.begin(), scored.end(),
-                                 [](const AnswerOption* a, const AnswerOption* b) {
-                                     return *a->points > *b->points;
-                                 });
+            if (asked.not_applicable != nullptr &&
+                (asked.scored.empty() || next_unit() < not_applicable_share)) {
+                chosen = asked.not_applicable;
+            } else if (!asked.scored.empty()) {
                 // The best answer with the official's quality, then each next one 0.7 times
                 // as likely as the one before.
                 double point = next_unit();
                 double weight = quality;
                 double rest = 1 - quality;
-                chosen = scored.back();
-                for (std::size_t i = 0; i < scored.size(); ++i) {
+                chosen = asked.scored.back();
+                for (std::size_t i = 0; i < asked.scored.size(); ++i) {
                     if (point < weight) {
-                        chosen = scored[i];
+                        chosen = asked.scored[i];
                         break;
                     }
                     point -= weight;
-                    weight = i + 2 == scored.size() ? rest : rest * 0.7;
+                    weight = i + 2 == asked.scored.size() ? rest : rest * 0.7;
                     rest -= weight;
                 }
-            } else {
-                chosen = not_applicable;
             }
         }
         if (chosen == nullptr) {
-            chosen = &question->options.front();
+            chosen = &question.options.front();
         }
 
-        Choice choice{question->id, chosen->id, {}};
-        const auto& follow_up = question->follow_up;
+        Choice& choice = choices.emplace_back(Choice{question.id, chosen->id, {}});
+        const auto& follow_up = question.follow_up;
         if (follow_up && !follow_up->choices.empty() && chosen->points &&
             *chosen->points <= follow_up->when_points_at_most && next_unit() < kFollowUpShare) {
             std::size_t first = next_below(follow_up->choices.size());
@@ -319,7 +332,6 @@ std::vector<Choice> DemoRatingGenerator::make_choices(Stage stage, double qualit
                 choice.follow_ups.push_back(follow_up->choices[second].id);
             }
         }
-        choices.push_back(choice);
     }
     return choices;
 }
@@ -328,7 +340,7 @@ Rating DemoRatingGenerator::make_rating(std::int64_t day, std::int64_t sequence,
                                         std::int64_t local_millis) {
     Rating rating;
     rating.id = next_uuid();
-    rating.local_date = civil_from_days(day);
+    rating.local_date = day_date_;
     rating.dossier_code = demo_dossier_code(options_.unit_code, rating.local_date, sequence);
     rating.stage = pick_stage();
     rating.channel = next_unit() < kPaperShare ? Channel::paper : Channel::kiosk;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,15 @@ class DemoRatingGenerator {
     std::int64_t max_per_day() const;
 
   private:
+    // A question asked at a stage, with its options sorted out once.
+    struct AskedQuestion {
+        const Question* question = nullptr;
+        std::vector<const AnswerOption*> scored;  // options with points, best first
+        const AnswerOption* not_applicable = nullptr;
+        const AnswerOption* raises_flag = nullptr;  // flag questions
+        const AnswerOption* clears_flag = nullptr;
+    };
+
     Rating make_rating(std::int64_t day, std::int64_t sequence, std::int64_t local_millis);
     std::vector<Choice> make_choices(Stage stage, double quality);
     Stage pick_stage();
@@ -82,6 +92,8 @@ class DemoRatingGenerator {
     std::int64_t first_day_ = 0;            // days since 1970-01-01
     std::size_t day_index_ = 0;
     std::vector<std::int64_t> day_millis_;  // local times of the current day's ratings
+    std::string day_date_;                  // the current day, YYYY-MM-DD
+    std::vector<AskedQuestion> asked_[std::size(kAllStages)];  // by stage
     std::size_t next_in_day_ = 0;
 };
 

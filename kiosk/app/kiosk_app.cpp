@@ -15,9 +15,11 @@ namespace motcua::kiosk::app {
 
 namespace {
 
-// After any change, draw this many frames: ImGui needs one to see a press, one for the
-// release, and one more for the state the release led to.
-constexpr int kFramesAfterChange = 3;
+// After input, draw this many frames: ImGui needs one to see a press, one for the release,
+// and one more for the state the release led to. A change that came with time alone (the
+// clock's minute, a countdown digit, a timeout) needs one frame.
+constexpr int kFramesAfterInput = 3;
+constexpr int kFramesAfterTimedChange = 1;
 
 }  // namespace
 
@@ -87,7 +89,7 @@ double KioskApp::seconds_until_due() const {
 }
 
 int KioskApp::run() {
-    int frames_pending = std::max(kFramesAfterChange, setup_.screenshot_after_frames);
+    int frames_pending = std::max(kFramesAfterInput, setup_.screenshot_after_frames);
     ViewKey shown = view_key();
     while (!stopping_ && !flow_.exit_requested() && !window_.close_requested()) {
         if (frames_pending > 0) {
@@ -101,26 +103,28 @@ int KioskApp::run() {
             }
             stats_.note_wakeup();
         }
-        bool changed = queue_.run_pending();
+        bool input = queue_.run_pending();
         for (const InputEvent& event : window_.take_input()) {
-            changed = true;
+            input = true;
             if (event.kind == InputEvent::Kind::character) {
                 flow_.on_char(event.character);
             } else {
                 flow_.on_key(event.key);
             }
         }
-        changed = window_.take_pointer_activity() || changed;
+        input = window_.take_pointer_activity() || input;
         if (window_.take_resized()) {
             rebuild_fonts();
-            changed = true;
+            input = true;
         }
         flow_.tick();
         ViewKey key = view_key();
-        if (changed || key != shown) {
-            shown = key;
-            frames_pending = std::max(frames_pending, kFramesAfterChange);
+        if (input) {
+            frames_pending = std::max(frames_pending, kFramesAfterInput);
+        } else if (key != shown) {
+            frames_pending = std::max(frames_pending, kFramesAfterTimedChange);
         }
+        shown = key;
         if (frames_pending > 0) {
             draw_frame();
             --frames_pending;
@@ -131,7 +135,7 @@ int KioskApp::run() {
             ViewKey after = view_key();
             if (after != shown) {
                 shown = after;
-                frames_pending = std::max(frames_pending, kFramesAfterChange);
+                frames_pending = std::max(frames_pending, kFramesAfterInput);
             }
         }
     }

@@ -41,12 +41,13 @@ void draw_follow_up_screen(Ui& ui) {
     for (int i = 0; i < n; ++i) {
         const AnswerOption& choice = follow_up.choices[static_cast<std::size_t>(i)];
         Box card = grid.row(i / columns, rows, 0.6f * em).column(i % columns, columns, 0.8f * em);
-        CardLook look{ui.text(choice.label),
-                      "",
-                      choice.color.empty() ? "blue" : choice.color,
-                      i + 1,
-                      ui.flow.follow_up_picked(static_cast<std::size_t>(i)),
-                      true};
+        CardLook look{
+            ui.text(choice.label),
+            "",
+            choice.color.empty() ? std::string_view("blue") : std::string_view(choice.color),
+            i + 1,
+            ui.flow.follow_up_picked(static_cast<std::size_t>(i)),
+            true};
         if (choice_card(ui, "follow_up." + std::to_string(i), card, look, CardShape::wide)) {
             ui.flow.toggle_follow_up(static_cast<std::size_t>(i));
             return;

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -23,11 +24,19 @@ bool have_program(const std::string& program) {
 
 Child::Child(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
              const std::filesystem::path& log) {
-    std::vector<std::string> env;
+    // A name given in extra_env replaces the inherited one: with duplicates, getenv() would
+    // return whichever comes first.
+    auto name_of = [](const std::string& entry) { return entry.substr(0, entry.find('=')); };
+    std::vector<std::string> env(extra_env);
     for (char** e = environ; *e; ++e) {
-        env.emplace_back(*e);
+        const std::string entry(*e);
+        bool overridden =
+            std::any_of(extra_env.begin(), extra_env.end(),
+                        [&](const std::string& x) { return name_of(x) == name_of(entry); });
+        if (!overridden) {
+            env.push_back(entry);
+        }
     }
-    env.insert(env.end(), extra_env.begin(), extra_env.end());
     pid_ = fork();
     if (pid_ < 0) {
         throw std::runtime_error("fork failed");
