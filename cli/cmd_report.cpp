@@ -1,5 +1,5 @@
 // motcua report: the indicator table for a period, by unit or by official, as a text table,
-// CSV or JSON, on stdout or into a file.
+// CSV or JSON, on stdout or into a file, or as an XLSX workbook into a file.
 
 #include <fstream>
 #include <iostream>
@@ -8,6 +8,7 @@
 #include "cli/command.hpp"
 #include "reporting/period_report.hpp"
 #include "reporting/report_render.hpp"
+#include "reporting/xlsx_export.hpp"
 
 namespace motcua::cli {
 
@@ -40,10 +41,34 @@ void write_file(const std::string& path, const std::string& content) {
     }
 }
 
+constexpr const char* kXlsx = "xlsx";
+
+// The workbook beside the target, then renamed, like write_file.
+void write_workbook(const std::string& path, const PeriodReport& report, Language language) {
+    std::string temporary = path + ".part";
+    try {
+        write_period_report_xlsx(temporary, single_part(report), language);
+    } catch (const XlsxError&) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw;
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::filesystem::remove(temporary, error);
+        throw std::runtime_error("cannot write " + path + ": " + error.message());
+    }
+}
+
 int run_report(Context& context, const ReportOptions& options) {
     if (options.from > options.to) {
         throw UsageError("the period starts (" + options.from + ") after it ends (" + options.to +
                          ")");
+    }
+    bool workbook = options.format == kXlsx;
+    if (workbook && options.out.empty()) {
+        throw UsageError("--format xlsx writes a file: give it with --out FILE");
     }
     ReportGrouping grouping = ReportGrouping::unit;
     parse_report_grouping(options.by, grouping);
@@ -55,6 +80,11 @@ int run_report(Context& context, const ReportOptions& options) {
                             config.kiosk.min_ratings_per_official};
     PeriodReport report = load_period_report(context.store(OpenMode::for_reading), options.from,
                                              options.to, grouping, context.scoring(), settings);
+    if (workbook) {
+        write_workbook(options.out, report, config.kiosk.language);
+        std::cout << "Report written to " << options.out << "\n";
+        return kExitOk;
+    }
     std::string text = render_period_report(report, format, config.kiosk.language);
     if (options.out.empty()) {
         std::cout << text;
@@ -91,11 +121,14 @@ Command add_report_command(CLI::App& parent) {
     for (ReportFormat format : kReportFormats) {
         formats += (formats.empty() ? "" : "|") + std::string(to_string(format));
     }
+    formats += std::string("|") + kXlsx;
     app->add_option("--format", options->format, "Output format")
         ->check(CLI::Validator(
             [formats](std::string& text) -> std::string {
                 ReportFormat format;
-                return parse_report_format(text, format) ? "" : "expected one of " + formats;
+                return text == kXlsx || parse_report_format(text, format)
+                           ? ""
+                           : "expected one of " + formats;
             },
             formats))
         ->capture_default_str();

@@ -12,8 +12,9 @@ namespace motcua::cli {
 namespace {
 
 struct TallyOptions {
-    std::string date;  // empty: today
-    bool json = false;
+    std::string date;   // empty: today
+    bool json = false;  // the same as --format json
+    std::string format = "text";
 };
 
 int run_tally(Context& context, const TallyOptions& options) {
@@ -23,8 +24,10 @@ int run_tally(Context& context, const TallyOptions& options) {
     std::string date = options.date.empty() ? context.today() : options.date;
     DayTally tally = load_day_tally(context.store(OpenMode::for_reading), date, context.form(),
                                     context.scoring(), settings);
-    if (options.json) {
+    if (options.json || options.format == "json") {
         print_json(day_tally_to_json(tally));
+    } else if (options.format == "csv") {
+        std::cout << render_day_tally_csv(tally, config.kiosk.language);
     } else {
         std::cout << render_day_tally_text(tally, config.kiosk.language);
     }
@@ -40,6 +43,9 @@ Command add_tally_command(CLI::App& parent) {
         ->check(date_validator())
         ->type_name("YYYY-MM-DD");
     app->add_flag("--json", options->json, "Machine-readable output (see docs/cli.md)");
+    app->add_option("--format", options->format, "Output format")
+        ->check(CLI::IsMember({"text", "json", "csv"}))
+        ->capture_default_str();
     return {app, [options](Context& context) { return run_tally(context, *options); }};
 }
 

@@ -48,6 +48,9 @@ Command add_void_command(CLI::App& parent);
 Command add_check_command(CLI::App& parent);
 Command add_demo_data_command(CLI::App& parent);
 Command add_sync_command(CLI::App& parent);
+Command add_backup_command(CLI::App& parent);
+Command add_restore_command(CLI::App& parent);
+Command add_doctor_command(CLI::App& parent);
 
 // A CLI11 validator for a real calendar date written YYYY-MM-DD.
 CLI::Validator date_validator();

@@ -96,10 +96,11 @@ int main(int argc, char** argv) {
         ->type_name("PATH");
 
     std::vector<Command> commands = {
-        add_init_command(app),  add_officer_command(app), add_record_command(app),
-        add_tally_command(app), add_report_command(app),  add_status_command(app),
-        add_void_command(app),  add_check_command(app),   add_demo_data_command(app),
-        add_sync_command(app),
+        add_init_command(app),   add_officer_command(app), add_record_command(app),
+        add_tally_command(app),  add_report_command(app),  add_status_command(app),
+        add_void_command(app),   add_check_command(app),   add_demo_data_command(app),
+        add_sync_command(app),   add_backup_command(app),  add_restore_command(app),
+        add_doctor_command(app),
     };
 
     try {

@@ -231,6 +231,9 @@ bool is_loopback_host(const std::string& host) {
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+// The sync protocol accepts at most this many items per batch (docs/sync-protocol.md §2).
+constexpr int kMaxBatchItems = 1000;
+
 void read_sync(const Section& section, SyncSettings& sync) {
     section.allow_only({"server_url", "token_file", "ca_file", "pinned_public_key",
                         "allow_plain_http", "proxy", "batch_size", "window_start", "window_end",
@@ -241,7 +244,7 @@ void read_sync(const Section& section, SyncSettings& sync) {
     section.text("pinned_public_key", sync.pinned_public_key);
     section.boolean("allow_plain_http", sync.allow_plain_http);
     section.text("proxy", sync.proxy);
-    section.integer("batch_size", sync.batch_size, 1, 5000);
+    section.integer("batch_size", sync.batch_size, 1, kMaxBatchItems);
     section.text("window_start", sync.window_start);
     if (!is_clock_time(sync.window_start)) {
         section.fail("window_start",

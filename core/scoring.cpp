@@ -300,8 +300,13 @@ void finish_row(const ScoringProfile& profile, ScoreRow& row) {
         }
     }
     row.band.reset();
+    row.projected_total.reset();
+    row.projected_band.reset();
     if (row.complete) {
         row.band = profile.band_for(row.total).id;
+    } else if (row.max_present > 0) {
+        row.projected_total = row.total / row.max_present * profile.max_total();
+        row.projected_band = profile.band_for(*row.projected_total).id;
     }
 }
 

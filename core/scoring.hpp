@@ -55,7 +55,7 @@ struct ScoringProfile {
 };
 
 class ScoringError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -91,6 +91,12 @@ struct ScoreRow {
     bool complete = false;                 // every indicator present
     std::optional<std::string> band;       // band id, only when complete
     std::int64_t ratings = 0;              // dossiers behind the row
+    // The band for what was rated (docs/scoring.md, "Partial rows"): for an incomplete row with
+    // at least one value, the total scaled to the full range (total / max_present * the
+    // profile's max_total) and the band of that. Never the official band: show it labelled as
+    // projected. Both nullopt for a complete row and for a row with no value at all.
+    std::optional<double> projected_total;
+    std::optional<std::string> projected_band;
 };
 
 // Builds a row from citizen/system tallies (by indicator id) and agency-entered values (by

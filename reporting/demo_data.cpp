@@ -104,6 +104,9 @@ void check_demo_options(const DemoDataOptions& options) {
     if (options.chunk_size == 0) {
         throw std::invalid_argument("the chunk size must be at least 1");
     }
+    if (options.ratings_per_commit < 1) {
+        throw std::invalid_argument("the ratings per commit must be at least 1");
+    }
     if (options.unit_code.empty() || options.kiosk_id.empty()) {
         throw std::invalid_argument("demo data needs a unit code and a kiosk id");
     }
@@ -424,14 +427,23 @@ DemoDataResult write_demo_data(Store& store, const Form& form,
         }
     }
 
+    // The kiosk's own rules and stored bytes (RatingBulkSave), with one commit per
+    // ratings_per_commit ratings instead of one per rating.
+    RatingBulkSave save(store);
     std::vector<Rating> chunk;
     while (generator.next_chunk(chunk)) {
-        store.save_ratings(chunk);
+        for (Rating& rating : chunk) {
+            save.add(rating);
+            if (save.uncommitted() >= options.ratings_per_commit) {
+                save.commit();
+            }
+        }
         result.ratings += static_cast<std::int64_t>(chunk.size());
         if (progress) {
             progress(result.ratings);
         }
     }
+    save.commit();
     return result;
 }
 

@@ -6,7 +6,7 @@
 //
 // Deterministic: the same options (seed included) give the same ratings, ids included, on any
 // machine. The generator needs no store (a benchmark can feed ratings anywhere);
-// write_demo_data saves them in chunks, one transaction per chunk.
+// write_demo_data saves them through RatingBulkSave, one transaction per ratings_per_commit.
 
 #include <cstdint>
 #include <functional>
@@ -29,8 +29,9 @@ struct DemoDataOptions {
     std::string end_date;  // YYYY-MM-DD, the last day with ratings
     int utc_offset_minutes = 420;
     std::string kiosk_id;
-    std::string unit_code;  // also the first part of every dossier code
-    std::size_t chunk_size = 10000;
+    std::string unit_code;                     // also the first part of every dossier code
+    std::size_t chunk_size = 10000;            // ratings generated at a time
+    std::int64_t ratings_per_commit = 200000;  // ratings per transaction when saving
 };
 
 // Throws std::invalid_argument naming the option when one is out of range.
@@ -105,11 +106,12 @@ struct DemoDataResult {
 };
 
 // Adds the demo officials that do not exist yet, checks the generated dossier codes against
-// `validator` (the configured rules), then saves every rating in transactions of chunk_size.
-// `progress` is called after each chunk with the ratings saved so far. Refuses, with
+// `validator` (the configured rules), then saves every rating in transactions of
+// ratings_per_commit. `progress` is called after each generated chunk with the ratings written
+// so far (durable at the next commit). Refuses, with
 // std::invalid_argument, a period that already has ratings (demo codes would collide) and
 // codes the configured pattern rejects, before writing anything. StoreError from the store; a
-// failed chunk leaves the chunks before it saved.
+// failed transaction leaves the transactions before it saved.
 DemoDataResult write_demo_data(Store& store, const Form& form,
                                const DossierCodeValidator& validator,
                                const DemoDataOptions& options,

@@ -39,6 +39,17 @@ std::string optional_exact(const std::optional<double>& value) {
     return value ? format_exact(*value) : "";
 }
 
+// The official band, or the projected one marked with '*', or "-".
+std::string band_cell(const ScoreRow& scores, const ScoringProfile& profile, Language language) {
+    if (scores.band) {
+        return band_name(scores, profile, language);
+    }
+    if (scores.projected_band) {
+        return projected_band_name(scores, profile, language) + " *";
+    }
+    return "-";
+}
+
 std::string sources_legend(const ScoringProfile& profile) {
     std::string legend;
     for (const auto& indicator : profile.indicators) {
@@ -84,8 +95,7 @@ std::string render_period_report_text(const PeriodReport& report, Language langu
         }
         mean_cells.push_back(format_fixed(row.scores.total, 2));
         mean_cells.push_back(format_fixed(row.scores.max_present, 0));
-        mean_cells.push_back(row.scores.band ? band_name(row.scores, report.profile, language)
-                                             : "-");
+        mean_cells.push_back(band_cell(row.scores, report.profile, language));
         mean_cells.push_back(row.official_score ? format_fixed(*row.official_score, 2) : "-");
         means.add_row(mean_cells);
         counts.add_row(count_cells);
@@ -93,7 +103,10 @@ std::string render_period_report_text(const PeriodReport& report, Language langu
     out += means.render() + "\nRatings behind each figure\n" + counts.render() + "\n";
 
     out += "Sources: " + sources_legend(report.profile) + ".\n";
-    out += "'-' means no data (never zero); a band needs every indicator.\n";
+    out +=
+        "'-' means no data (never zero); a band needs every indicator. '*': projected band "
+        "for the indicators with data (their total scaled to " +
+        format_fixed(report.profile.max_total(), 0) + "; not the official band).\n";
     if (report.grouping == ReportGrouping::official) {
         out += "Officials below the minimum of " + std::to_string(report.min_ratings_per_official) +
                " ratings (not shown): " + std::to_string(report.officials_hidden) + "\n";
@@ -110,10 +123,12 @@ std::string render_period_report_csv(const PeriodReport& report, Language langua
         header.push_back(indicator.id + "_count");
     }
     for (const char* column :
-         {"total", "max_present", "complete", "band", "band_name", "official_score"}) {
+         {"total", "max_present", "complete", "band", "band_name", "projected_total",
+          "projected_band", "projected_band_name", "official_score"}) {
         header.push_back(column);
     }
-    std::string out = csv_record(header);
+    std::string out(kUtf8Bom);
+    out += csv_record(header);
 
     for (const auto& row : report.rows) {
         std::vector<std::string> fields = {row.key, row.name.in(language),
@@ -127,6 +142,9 @@ std::string render_period_report_csv(const PeriodReport& report, Language langua
         fields.push_back(row.scores.complete ? "true" : "false");
         fields.push_back(row.scores.band.value_or(""));
         fields.push_back(band_name(row.scores, report.profile, language));
+        fields.push_back(optional_exact(row.scores.projected_total));
+        fields.push_back(row.scores.projected_band.value_or(""));
+        fields.push_back(projected_band_name(row.scores, report.profile, language));
         fields.push_back(optional_exact(row.official_score));
         out += csv_record(fields);
     }

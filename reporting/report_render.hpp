@@ -22,9 +22,10 @@ bool parse_report_format(std::string_view text, ReportFormat& out);
 // band and the per-official score, then a legend of where each indicator comes from.
 std::string render_period_report_text(const PeriodReport& report, Language language);
 
-// Header then one record per row: key, name, ratings, then for each profile indicator its
-// value (shortest exact form, empty when missing) and its count, then total, max_present,
-// complete, band, official_score. Names in `language`.
+// A UTF-8 byte-order mark, the header, then one record per row: key, name, ratings, then for each
+// profile indicator its value (shortest exact form, empty when missing) and its count, then total,
+// max_present, complete, band, band_name, projected_total, projected_band,
+// projected_band_name, official_score. Names in `language`.
 std::string render_period_report_csv(const PeriodReport& report, Language language);
 
 // Stable document: keys in a fixed order, numbers unrounded, missing figures as null.

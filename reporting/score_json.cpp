@@ -33,31 +33,40 @@ nlohmann::ordered_json score_row_to_json(const ScoreRow& row, const ScoringProfi
     json["total"] = row.total;
     json["max_present"] = row.max_present;
     json["complete"] = row.complete;
-    json["band"] = nullptr;
-    if (row.band) {
-        nlohmann::ordered_json band;
-        band["id"] = *row.band;
-        band["name"] = localized_to_json(LocalizedText{*row.band, *row.band});
-        for (const auto& definition : profile.bands) {
-            if (definition.id == *row.band) {
-                band["name"] = localized_to_json(definition.name);
-            }
-        }
-        json["band"] = band;
-    }
+    json["band"] = band_to_json(row.band, profile);
+    json["projected_total"] =
+        row.projected_total ? nlohmann::ordered_json(*row.projected_total) : nullptr;
+    json["projected_band"] = band_to_json(row.projected_band, profile);
     return json;
 }
 
-std::string band_name(const ScoreRow& row, const ScoringProfile& profile, Language language) {
-    if (!row.band) {
-        return "";
+nlohmann::ordered_json band_to_json(const std::optional<std::string>& band_id,
+                                    const ScoringProfile& profile) {
+    if (!band_id) {
+        return nullptr;
     }
+    nlohmann::ordered_json band;
+    band["id"] = *band_id;
+    band["name"] = localized_to_json(band_text(*band_id, profile));
+    return band;
+}
+
+LocalizedText band_text(const std::string& band_id, const ScoringProfile& profile) {
     for (const auto& definition : profile.bands) {
-        if (definition.id == *row.band) {
-            return definition.name.in(language);
+        if (definition.id == band_id) {
+            return definition.name;
         }
     }
-    return *row.band;
+    return {band_id, band_id};
+}
+
+std::string band_name(const ScoreRow& row, const ScoringProfile& profile, Language language) {
+    return row.band ? band_text(*row.band, profile).in(language) : "";
+}
+
+std::string projected_band_name(const ScoreRow& row, const ScoringProfile& profile,
+                                Language language) {
+    return row.projected_band ? band_text(*row.projected_band, profile).in(language) : "";
 }
 
 std::string figure_text(const IndicatorFigure& figure) {

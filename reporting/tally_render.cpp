@@ -1,5 +1,6 @@
 #include "reporting/tally_render.hpp"
 
+#include "reporting/csv.hpp"
 #include "reporting/number_format.hpp"
 #include "reporting/score_json.hpp"
 #include "reporting/text_table.hpp"
@@ -70,6 +71,12 @@ std::string scores_text(const ScoreRow& scores, const ScoringProfile& profile, L
         out += "Band: " + band_name(scores, profile, language) + "\n";
     } else {
         out += "Band: none (needs every indicator; no data for " + missing + ")\n";
+    }
+    if (scores.projected_band) {
+        out += "Projected band for what citizens rated: " +
+               projected_band_name(scores, profile, language) + " (" +
+               format_fixed(*scores.projected_total, 2) + " of " +
+               format_fixed(profile.max_total(), 0) + " once scaled; not the official band)\n";
     }
     return out;
 }
@@ -163,6 +170,63 @@ std::string render_day_tally_text(const DayTally& tally, Language language) {
     }
 
     out += "Per official\n" + officials_text(tally);
+    return out;
+}
+
+std::string render_day_tally_csv(const DayTally& tally, Language language) {
+    std::string out(kUtf8Bom);
+    out += csv_record({"section", "key", "subkey", "label", "count", "percent", "value"});
+    auto record = [&out](const std::string& section, const std::string& key,
+                         const std::string& subkey, const std::string& label,
+                         const std::string& count, const std::string& percent,
+                         const std::string& value) {
+        out += csv_record({section, key, subkey, label, count, percent, value});
+    };
+    auto optional_exact = [](const std::optional<double>& value) {
+        return value ? format_exact(*value) : std::string();
+    };
+    record("date", tally.date, "", tally.unit_code, "", "", "");
+    record("ratings", "", "", "", std::to_string(tally.ratings), "", "");
+    record("voided", "", "", "", std::to_string(tally.voided), "", "");
+    for (const auto& figure : tally.by_stage_channel) {
+        record("stage_channel", std::string(to_string(figure.stage)),
+               std::string(to_string(figure.channel)), stage_label(figure.stage).in(language),
+               std::to_string(figure.ratings), "", "");
+    }
+    for (const auto& distribution : tally.questions) {
+        record("question", distribution.question_id, distribution.indicator,
+               distribution.text.in(language), std::to_string(distribution.answered), "", "");
+        for (const auto& option : distribution.options) {
+            record("answer", distribution.question_id, option.option_id, option.label.in(language),
+                   std::to_string(option.count), format_exact(option.percent),
+                   option.points ? std::to_string(*option.points) : "");
+        }
+    }
+    auto scores_records = [&](const std::string& prefix, const std::string& key,
+                              const ScoreRow& scores) {
+        for (const auto& figure : scores.figures) {
+            const IndicatorDef* definition = tally.profile.find_indicator(figure.indicator);
+            record(prefix + "indicator", key, figure.indicator,
+                   definition != nullptr ? definition->name.in(language) : figure.indicator,
+                   std::to_string(figure.count), "", optional_exact(figure.value));
+        }
+        record(prefix + "total", key, "", "", "", "", format_exact(scores.total));
+        record(prefix + "max_present", key, "", "", "", "", format_exact(scores.max_present));
+        record(prefix + "band", key, scores.band.value_or(""),
+               band_name(scores, tally.profile, language), "", "", "");
+        record(prefix + "projected_total", key, "", "", "", "",
+               optional_exact(scores.projected_total));
+        record(prefix + "projected_band", key, scores.projected_band.value_or(""),
+               projected_band_name(scores, tally.profile, language), "", "", "");
+    };
+    scores_records("", "", tally.scores);
+    for (const auto& official : tally.officials) {
+        record("official", official.official_id, "", official.name,
+               std::to_string(official.ratings), "", optional_exact(official.official_score));
+        scores_records("official_", official.official_id, official.scores);
+    }
+    record("officials_hidden", "", "", "", std::to_string(tally.officials_hidden), "", "");
+    record("unattributed_ratings", "", "", "", std::to_string(tally.unattributed_ratings), "", "");
     return out;
 }
 

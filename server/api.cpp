@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/log_redact.hpp"
 #include "server/request_parsing.hpp"
 #include "server/tokens.hpp"
 #include "sync/protocol.hpp"
@@ -204,7 +205,7 @@ void Api::handle(const httplib::Request& request, httplib::Response& response,
     } catch (const ApiError& error) {
         answer_error(response, error.status(), error.code(), error.what(), clock_.now_utc());
     } catch (const ServerStoreError& error) {
-        std::fprintf(stderr, "motcua-server: %s\n", error.what());
+        std::fprintf(stderr, "motcua-server: %s\n", redact_log_line(error.what()).c_str());
         response.set_header("Retry-After", std::to_string(kStoreRetryAfterSeconds));
         answer_error(response, 503, "unavailable", "the server's database is unavailable",
                      clock_.now_utc());
@@ -262,7 +263,8 @@ void Api::install(httplib::Server& server) {
             try {
                 std::rethrow_exception(error);
             } catch (const std::exception& exception) {
-                std::fprintf(stderr, "motcua-server: internal error: %s\n", exception.what());
+                std::fprintf(stderr, "motcua-server: internal error: %s\n",
+                             redact_log_line(exception.what()).c_str());
             } catch (...) {
                 std::fprintf(stderr, "motcua-server: internal error\n");
             }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -91,7 +92,7 @@ std::string checked_payload(const sqlite::Connection& db, const Rating& rating) 
     }
 }
 
-// Writes ratings inside the caller's transaction; statements are prepared once per batch.
+// Writes ratings inside the caller's transaction; statements are prepared once per writer.
 // Duplicates are found by the inserts themselves (UNIQUE id, PRIMARY KEY dossier and stage),
 // so a save costs no extra lookups; the id is inserted first so a retry reports duplicate_id.
 class RatingWriter {
@@ -111,9 +112,13 @@ class RatingWriter {
           insert_outbox_(db,
                          "INSERT INTO outbox (kind, ref_id, created_utc) VALUES ('rating', ?1, ?2)",
                          "queueing a rating for upload"),
-          next_sequence_(
-              db.query_int("SELECT coalesce(max(sequence), 0) FROM ratings", "saving a rating") +
-              1) {}
+          next_sequence_(0) {}
+
+    // Call at the start of each transaction: the next sequence follows the last stored one.
+    void start_transaction() {
+        next_sequence_ =
+            db_.query_int("SELECT coalesce(max(sequence), 0) FROM ratings", "saving a rating") + 1;
+    }
 
     // Assigns the next sequence and writes the rating, its dossier claim and its outbox row.
     void save(Rating& rating, sqlite::RollupDelta& rollups) {
@@ -164,34 +169,74 @@ class RatingWriter {
 
 }  // namespace
 
-Rating Store::save_rating(Rating rating) {
-    sqlite::Connection& db = impl_->db;
-    sqlite::Transaction transaction(db, saving(rating));
+struct RatingBulkSave::Impl {
+    explicit Impl(sqlite::Connection& connection) : db(connection), writer(connection) {}
+
+    sqlite::Connection& db;
+    RatingWriter writer;
+    std::optional<sqlite::Transaction> transaction;
     sqlite::RollupDelta rollups;
-    {
-        RatingWriter writer(db);
-        writer.save(rating, rollups);
+    std::int64_t uncommitted = 0;
+
+    // Ends the transaction (rolling it back unless it was committed) and drops the changes
+    // summed for it.
+    void end_transaction() {
+        transaction.reset();
+        rollups = sqlite::RollupDelta();
+        uncommitted = 0;
     }
-    rollups.apply(db);
-    transaction.commit();
+};
+
+RatingBulkSave::RatingBulkSave(Store& store) : impl_(std::make_unique<Impl>(store.impl_->db)) {}
+
+RatingBulkSave::~RatingBulkSave() = default;
+
+void RatingBulkSave::add(Rating& rating) {
+    try {
+        if (!impl_->transaction) {
+            impl_->transaction.emplace(impl_->db, "saving ratings");
+            // Read under the write lock: another connection may have saved since the last commit.
+            impl_->writer.start_transaction();
+        }
+        impl_->writer.save(rating, impl_->rollups);
+        ++impl_->uncommitted;
+    } catch (...) {
+        impl_->end_transaction();
+        throw;
+    }
+}
+
+void RatingBulkSave::commit() {
+    if (!impl_->transaction) {
+        return;
+    }
+    try {
+        impl_->rollups.apply(impl_->db);
+        impl_->transaction->commit();
+    } catch (...) {
+        impl_->end_transaction();
+        throw;
+    }
+    impl_->end_transaction();
+}
+
+std::int64_t RatingBulkSave::uncommitted() const {
+    return impl_->uncommitted;
+}
+
+Rating Store::save_rating(Rating rating) {
+    RatingBulkSave save(*this);
+    save.add(rating);
+    save.commit();
     return rating;
 }
 
 void Store::save_ratings(std::span<Rating> ratings) {
-    if (ratings.empty()) {
-        return;
+    RatingBulkSave save(*this);
+    for (Rating& rating : ratings) {
+        save.add(rating);
     }
-    sqlite::Connection& db = impl_->db;
-    sqlite::Transaction transaction(db, "saving " + std::to_string(ratings.size()) + " ratings");
-    sqlite::RollupDelta rollups;
-    {
-        RatingWriter writer(db);
-        for (Rating& rating : ratings) {
-            writer.save(rating, rollups);
-        }
-    }
-    rollups.apply(db);
-    transaction.commit();
+    save.commit();
 }
 
 //-----------------------------------------------------------------------------

@@ -215,7 +215,16 @@ int Store::schema_version() {
 }
 
 std::vector<std::string> Store::integrity_check() {
-    return check_findings(impl_->db, "PRAGMA integrity_check");
+    try {
+        return check_findings(impl_->db, "PRAGMA integrity_check");
+    } catch (const StoreError& error) {
+        // Damage bad enough to stop the check itself (a b-tree page that cannot be walked) is
+        // a finding too, not a failure of the check.
+        if (error.kind() != StoreErrorKind::corrupt) {
+            throw;
+        }
+        return {error.what()};
+    }
 }
 
 void Store::set_max_page_count(std::int64_t pages) {

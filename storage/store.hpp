@@ -16,6 +16,7 @@
 // [SECTION] Outbox (upload queue)
 // [SECTION] Key-value state
 // [SECTION] Tallies
+// [SECTION] Bulk saving
 
 #include <cstdint>
 #include <filesystem>
@@ -43,25 +44,25 @@ enum class StoreErrorKind {
     duplicate_rating,  // this dossier already has a (non-voided) rating at this stage
     duplicate_id,      // a rating or official with this id exists
     not_found,
-    invalid,           // the caller passed something the store refuses (message says what)
-    disk_full,         // SQLITE_FULL: no space, or the page limit was reached
-    io_error,          // SQLITE_IOERR and friends
-    busy,              // another connection held the lock beyond busy_timeout
-    corrupt,           // quick_check / integrity_check failed, or not a database
-    newer_schema,      // made by a newer motcua: refused, never downgraded
-    cannot_open,       // missing file without create, permissions, read-only medium
+    invalid,       // the caller passed something the store refuses (message says what)
+    disk_full,     // SQLITE_FULL: no space, or the page limit was reached
+    io_error,      // SQLITE_IOERR and friends
+    busy,          // another connection held the lock beyond busy_timeout
+    corrupt,       // quick_check / integrity_check failed, or not a database
+    newer_schema,  // made by a newer motcua: refused, never downgraded
+    cannot_open,   // missing file without create, permissions, read-only medium
 };
 std::string_view to_string(StoreErrorKind kind);
 
 // Every failure of the store. what() is an English sentence for logs and staff that names the
 // database file; kind() lets the UI choose its own words.
 class StoreError : public std::runtime_error {
-public:
+  public:
     StoreError(StoreErrorKind kind, const std::string& message)
         : std::runtime_error(message), kind_(kind) {}
     StoreErrorKind kind() const { return kind_; }
 
-private:
+  private:
     StoreErrorKind kind_;
 };
 
@@ -103,8 +104,8 @@ enum class OutboxState { pending, delivered, quarantined };
 struct OutboxItem {
     std::int64_t seq = 0;  // outbox order
     OutboxKind kind = OutboxKind::rating;
-    std::string ref_id;    // rating id (for a void: the voided rating's id)
-    std::string payload;   // canonical JSON of the rating or of the void record
+    std::string ref_id;   // rating id (for a void: the voided rating's id)
+    std::string payload;  // canonical JSON of the rating or of the void record
     int attempts = 0;
 };
 
@@ -154,13 +155,17 @@ struct Aggregates {
 };
 
 struct OpenOptions {
-    bool create = true;          // create the file and schema when missing
+    bool create = true;  // create the file and schema when missing
     int busy_timeout_ms = 5000;
-    bool quick_check = true;     // PRAGMA quick_check at open
+    // PRAGMA quick_check at open. Off by default: it reads the whole file (seconds on years of
+    // data), which the kiosk's start-up must not wait for. SQLite's WAL recovery keeps a crash
+    // consistent without it; damage is found by `motcua check` (integrity_check, run daily) and,
+    // when a read meets a damaged page, by that read failing with StoreErrorKind::corrupt.
+    bool quick_check = false;
 };
 
 class Store {
-public:
+  public:
     //-------------------------------------------------------------------------
     // [SECTION] Opening and schema
     //-------------------------------------------------------------------------
@@ -168,9 +173,11 @@ public:
     static constexpr int kSchemaVersion = 1;
 
     // Opens `path`, applies WAL, synchronous=FULL, foreign_keys and busy_timeout, runs
-    // quick_check, and migrates an older schema inside one transaction. Throws StoreError:
-    // cannot_open, corrupt (not a database / check failed: the file is left untouched),
-    // newer_schema (user_version above kSchemaVersion).
+    // quick_check only when options.quick_check, and migrates an older schema inside one
+    // transaction. Reads only the header and the schema pages, so it costs the same on any size
+    // of database. Throws StoreError: cannot_open, corrupt (not a database, a damaged header
+    // or schema, or quick_check findings: the file is left untouched), newer_schema
+    // (user_version above kSchemaVersion).
     explicit Store(const std::filesystem::path& path, const OpenOptions& options = {});
     ~Store();
     Store(Store&&) noexcept;
@@ -180,7 +187,8 @@ public:
 
     const std::filesystem::path& path() const;
     int schema_version();
-    // PRAGMA integrity_check: empty when healthy, else SQLite's findings.
+    // PRAGMA integrity_check: empty when healthy, else SQLite's findings (or, when the damage
+    // stops the check itself, the error saying so).
     std::vector<std::string> integrity_check();
     // Limits the file to `pages` pages (for disk-full tests and drills).
     void set_max_page_count(std::int64_t pages);
@@ -301,7 +309,42 @@ public:
     // The same, one entry per official id ("" for ratings made with nobody signed in).
     std::map<std::string, Aggregates> aggregate_by_official(const RatingFilter& filter);
 
-private:
+  private:
+    friend class RatingBulkSave;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+//-----------------------------------------------------------------------------
+// [SECTION] Bulk saving
+//-----------------------------------------------------------------------------
+
+// Saves many ratings (demo data, large imports) with exactly the rules and stored rows of
+// Store::save_rating: the same checks, dossier claims, outbox rows, day and month rollups and
+// payload bytes. The statements are prepared once, and every rating added until commit() is
+// in one BEGIN IMMEDIATE transaction, so a million ratings cost a few commits, not a million.
+// While a transaction is open it holds the write lock: other writers wait (busy_timeout).
+// Use the Store for nothing else while this object lives.
+class RatingBulkSave {
+  public:
+    explicit RatingBulkSave(Store& store);
+    // Rolls back whatever was added since the last commit().
+    ~RatingBulkSave();
+    RatingBulkSave(const RatingBulkSave&) = delete;
+    RatingBulkSave& operator=(const RatingBulkSave&) = delete;
+
+    // Checks and writes one rating inside the open transaction (beginning one when none is
+    // open: a busy database throws busy here), assigning rating.sequence. Throws what
+    // save_rating throws; then every rating added since the last commit() is rolled back and
+    // none of them is saved, and the next add() starts afresh.
+    void add(Rating& rating);
+    // COMMIT: every rating added so far is durable when this returns. Nothing to commit is a
+    // no-op. On failure (disk full, I/O) it throws and the uncommitted ratings are rolled back.
+    void commit();
+    // Ratings added since the last commit().
+    std::int64_t uncommitted() const;
+
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -27,44 +27,52 @@ struct Segment {
     std::string to;
 };
 
-std::string shift_month(const std::string& month, int by) {
-    int year = std::stoi(month.substr(0, 4));
-    int number = std::stoi(month.substr(5, 2)) + by;
-    if (number > 12) {
-        number = 1;
-        ++year;
-    } else if (number < 1) {
-        number = 12;
-        --year;
-    }
+// Calendar months as numbers, year * 12 + (month - 1): "0000-01" is 0, "9999-12" the last one a
+// date can name. Counting keeps the arithmetic off the text, so no month after December 9999
+// (or before January 0000) is ever formatted.
+constexpr int kLastMonth = 9999 * 12 + 11;
+
+int month_number(const std::string& date) {
+    return std::stoi(date.substr(0, 4)) * 12 + std::stoi(date.substr(5, 2)) - 1;
+}
+
+std::string month_text(int number) {
     char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d", year, number);
+    std::snprintf(text, sizeof text, "%04d-%02d", number / 12, number % 12 + 1);
     return text;
 }
 
-std::string last_day_of(const std::string& month) {
-    return civil_from_days(days_from_civil(shift_month(month, +1) + "-01") - 1);
+std::string first_day_of(int number) {
+    return month_text(number) + "-01";
+}
+
+std::string last_day_of(int number) {
+    const int year = number / 12;
+    const int month = number % 12 + 1;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int days = month == 2 && leap ? 29 : kDays[month - 1];
+    return month_text(number) + "-" + std::to_string(days);
 }
 
 // `from` and `to` are valid dates or "" for an open end.
 std::vector<Segment> split_by_month(const std::string& from, const std::string& to) {
-    const std::string first_month = from.empty()             ? "0000-00"
-                                    : from.substr(8) == "01" ? from.substr(0, 7)
-                                                             : shift_month(from.substr(0, 7), +1);
-    const std::string last_month = to.empty() ? "9999-99"
-                                   : to == last_day_of(to.substr(0, 7))
-                                       ? to.substr(0, 7)
-                                       : shift_month(to.substr(0, 7), -1);
-    if (first_month > last_month) {
+    const int from_month = from.empty() ? 0 : month_number(from);
+    const int to_month = to.empty() ? kLastMonth : month_number(to);
+    // The whole months inside the range.
+    const int first_full =
+        from.empty() || from == first_day_of(from_month) ? from_month : from_month + 1;
+    const int last_full = to.empty() || to == last_day_of(to_month) ? to_month : to_month - 1;
+    if (first_full > last_full) {
         return {Segment{false, from.empty() ? "0000-00-00" : from, to.empty() ? "9999-99-99" : to}};
     }
     std::vector<Segment> segments;
-    if (!from.empty() && first_month != from.substr(0, 7)) {
-        segments.push_back(Segment{false, from, last_day_of(from.substr(0, 7))});
+    if (first_full != from_month) {
+        segments.push_back(Segment{false, from, last_day_of(from_month)});
     }
-    segments.push_back(Segment{true, first_month, last_month});
-    if (!to.empty() && last_month != to.substr(0, 7)) {
-        segments.push_back(Segment{false, to.substr(0, 7) + "-01", to});
+    segments.push_back(Segment{true, month_text(first_full), month_text(last_full)});
+    if (last_full != to_month) {
+        segments.push_back(Segment{false, first_day_of(to_month), to});
     }
     return segments;
 }

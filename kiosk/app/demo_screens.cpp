@@ -8,9 +8,10 @@ namespace motcua::kiosk::app {
 namespace {
 
 constexpr std::string_view kNames[] = {
-    "welcome",   "code_entry", "code_refused", "stage_choice",  "question",
-    "follow_up", "review",     "thank_you",    "already_rated", "save_failed",
-    "countdown", "staff_pin",  "staff_menu",
+    "welcome",      "code_entry",   "code_refused", "stage_choice",  "question",
+    "follow_up",    "review",       "thank_you",    "already_rated", "save_failed",
+    "countdown",    "staff_who",    "staff_pin",    "staff_menu",    "staff_tally",
+    "staff_report", "staff_export", "staff_sync",   "staff_admin",
 };
 
 // Picks the stage (when asked) and answers every question: a mix of answers, so the review
@@ -37,6 +38,25 @@ void answer_all(KioskFlow& flow) {
         if (++guard > 100) {
             throw std::logic_error("demo: the form did not come to an end");
         }
+    }
+}
+
+// Through the PIN pad as the first admin on the list (any PIN opens a demo).
+void sign_in_as_admin(KioskFlow& flow) {
+    flow.request_staff();
+    const std::vector<StaffMember>& staff = flow.pin_candidates();
+    std::size_t chosen = 0;
+    for (std::size_t i = 0; i < staff.size(); ++i) {
+        if (staff[i].role == StaffRole::admin) {
+            chosen = i;
+            break;
+        }
+    }
+    flow.choose_pin_official(chosen);
+    flow.type_pin_digit('0');
+    flow.submit_pin();
+    if (flow.screen() != Screen::staff_menu) {
+        throw std::logic_error("demo: the sample staff sign-in failed");
     }
 }
 
@@ -69,8 +89,43 @@ SaveResult MemorySink::save(const Rating& rating) {
     return {SaveStatus::saved, ""};
 }
 
+SampleStaffGate::SampleStaffGate(std::vector<StaffMember> members) : members_(std::move(members)) {
+    if (members_.empty()) {
+        members_ = {{"admin", "Nguyễn Thị Minh Hạnh", StaffRole::admin},
+                    {"cb01", "Trần Văn Bình", StaffRole::supervisor},
+                    {"cb02", "Lê Thị Hoa", StaffRole::official}};
+    }
+}
+
 std::optional<StaffMember> SampleStaffGate::check_admin_pin(const std::string&) {
-    return StaffMember{"admin", "Nguyễn Thị Minh Hạnh", StaffRole::admin};
+    for (const StaffMember& member : members_) {
+        if (member.role == StaffRole::admin) {
+            return member;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<StaffMember> SampleStaffGate::check_pin(const std::string& id, const std::string&) {
+    for (const StaffMember& member : members_) {
+        if (member.id == id) {
+            return member;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> SampleStaffGate::load_state(const std::string& key) {
+    auto it = state_.find(key);
+    if (it == state_.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+bool SampleStaffGate::save_state(const std::string& key, const std::string& value) {
+    state_[key] = value;
+    return true;
 }
 
 void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
@@ -130,15 +185,23 @@ void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
         start_rating(flow, code);
         answer_all(flow);
         flow.send();
+    } else if (name == "staff_who") {
+        flow.request_staff();
     } else if (name == "staff_pin") {
         flow.request_staff();
+        flow.choose_pin_official(0);
         flow.type_pin_digit('1');
         flow.type_pin_digit('2');
         flow.type_pin_digit('3');
     } else if (name == "staff_menu") {
-        flow.request_staff();
-        flow.type_pin_digit('0');
-        flow.submit_pin();
+        sign_in_as_admin(flow);
+        flow.sign_in_at_desk();
+    } else if (name == "staff_tally" || name == "staff_report" || name == "staff_export" ||
+               name == "staff_sync" || name == "staff_admin") {
+        sign_in_as_admin(flow);
+        Screen screen = Screen::staff_menu;
+        parse_screen(name, screen);
+        flow.open_staff_screen(screen);
     } else {
         throw std::invalid_argument("unknown demo screen '" + std::string(name) + "'");
     }

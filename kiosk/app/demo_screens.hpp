@@ -3,8 +3,10 @@
 // documentation. It drives the flow through its ordinary functions (no back door), with an
 // in-memory sink and a sample admin instead of the database, so nothing is ever written.
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
@@ -39,11 +41,22 @@ class MemorySink final : public RatingSink {
     std::vector<Rating> saved_;
 };
 
-// Accepts any PIN as a sample admin.
+// Staff for demonstrations: the given members (those of a demo database), or a sample admin,
+// supervisor and official when there are none. Any PIN lets them in; state stays in memory
+// and nothing is audited.
 class SampleStaffGate final : public StaffGate {
   public:
+    explicit SampleStaffGate(std::vector<StaffMember> members);
     std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
     void audit(const std::string&, std::string_view, const std::string&) override {}
+    std::vector<StaffMember> active_staff() override { return members_; }
+    std::optional<StaffMember> check_pin(const std::string& id, const std::string& pin) override;
+    std::optional<std::string> load_state(const std::string& key) override;
+    bool save_state(const std::string& key, const std::string& value) override;
+
+  private:
+    std::vector<StaffMember> members_;
+    std::map<std::string, std::string> state_;
 };
 
 // Drives `flow` to the screen called `name`. Throws std::invalid_argument when the form

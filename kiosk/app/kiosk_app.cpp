@@ -9,6 +9,7 @@
 #include <cfloat>
 
 #include "kiosk/app/screenshot.hpp"
+#include "kiosk/app/systemd_notify.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace motcua::kiosk::app {
@@ -24,12 +25,14 @@ constexpr int kFramesAfterTimedChange = 1;
 }  // namespace
 
 KioskApp::KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& strings,
-                   const Clock& clock, RunQueue& queue, AppSetup setup, KioskWindow::LogFn log)
+                   const Clock& clock, RunQueue& queue, StaffReports& reports, AppSetup setup,
+                   KioskWindow::LogFn log)
     : window_(window),
       flow_(flow),
       strings_(strings),
       clock_(clock),
       queue_(queue),
+      reports_(reports),
       setup_(std::move(setup)),
       log_(std::move(log)) {
     IMGUI_CHECKVERSION();
@@ -91,11 +94,18 @@ double KioskApp::seconds_until_due() const {
 int KioskApp::run() {
     int frames_pending = std::max(kFramesAfterInput, setup_.screenshot_after_frames);
     ViewKey shown = view_key();
+    // Under systemd: READY=1 now, WATCHDOG=1 from every turn of the loop (docs/deployment.md).
+    SystemdNotifier systemd;
+    systemd.ready();
     while (!stopping_ && !flow_.exit_requested() && !window_.close_requested()) {
+        systemd.watchdog_ping();
         if (frames_pending > 0) {
             glfwPollEvents();
         } else {
             double wait = seconds_until_due();
+            if (auto interval = systemd.watchdog_interval()) {
+                wait = std::min(wait, static_cast<double>(interval->count()) / 1000.0);
+            }
             if (wait > 0) {
                 glfwWaitEventsTimeout(wait);
             } else {
@@ -151,7 +161,7 @@ void KioskApp::draw_frame() {
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
     ImGui::NewFrame();
-    ui::Ui ui{flow_, strings_, font_set_, clock_, hits_, ui_state_};
+    ui::Ui ui{flow_, strings_, font_set_, clock_, hits_, ui_state_, reports_};
     ui::draw_kiosk(ui);
     if (io.MouseReleased[0]) {
         window_.note_release_drawn();

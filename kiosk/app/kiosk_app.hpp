@@ -14,6 +14,7 @@
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/run_queue.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
+#include "kiosk/flow/staff_reports.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/hit_map.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -33,7 +34,7 @@ class KioskApp {
   public:
     // Sets up ImGui on the window's OpenGL context. Throws ui::FontError.
     KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& strings, const Clock& clock,
-             RunQueue& queue, AppSetup setup, KioskWindow::LogFn log);
+             RunQueue& queue, StaffReports& reports, AppSetup setup, KioskWindow::LogFn log);
     ~KioskApp();
     KioskApp(const KioskApp&) = delete;
     KioskApp& operator=(const KioskApp&) = delete;
@@ -64,6 +65,7 @@ class KioskApp {
     const ui::Strings& strings_;
     const Clock& clock_;
     RunQueue& queue_;
+    StaffReports& reports_;
     AppSetup setup_;
     KioskWindow::LogFn log_;
 

@@ -12,10 +12,13 @@
 #include "core/config.hpp"
 #include "core/dossier_code.hpp"
 #include "core/form.hpp"
+#include "core/log_redact.hpp"
 #include "kiosk/app/demo_screens.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/kiosk_sync.hpp"
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/options.hpp"
+#include "kiosk/app/report_source.hpp"
 #include "kiosk/app/run_queue.hpp"
 #include "kiosk/app/signal_watcher.hpp"
 #include "kiosk/app/store_ports.hpp"
@@ -29,15 +32,17 @@ using namespace motcua::kiosk;
 
 namespace {
 
-// One line per event on stderr, with the local time: the kiosk's log.
+// One key=value line per event on stderr (the journal under systemd), with the local time;
+// tokens, PINs and dossier codes are masked (core/log_redact.hpp).
 void log_line(std::string_view message) {
     std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
     char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &local);
-    std::fprintf(stderr, "%s motcua-kiosk: %.*s\n", stamp, static_cast<int>(message.size()),
-                 message.data());
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S%z", &local);
+    std::fprintf(stderr, "%s\n",
+                 log_fields({{"ts", stamp}, {"app", "motcua-kiosk"}, {"msg", std::string(message)}})
+                     .c_str());
 }
 
 std::filesystem::path executable_dir() {
@@ -108,8 +113,12 @@ int run(const app::Options& options) {
     app::StoreConnection connection(config.database, clock, log_line);
     app::StoreRatingSink store_sink(connection, log_line);
     app::StoreStaffGate store_gate(connection, clock, log_line);
+    // A demo shows the staff of an existing database (e.g. one filled by `motcua demo-data`)
+    // and its figures, but never creates one.
+    bool demo_database = demo && std::filesystem::exists(config.database);
     app::MemorySink demo_sink;
-    app::SampleStaffGate demo_gate;
+    app::SampleStaffGate demo_gate(demo_database ? store_gate.active_staff()
+                                                 : std::vector<StaffMember>{});
     RatingSink& sink = demo ? static_cast<RatingSink&>(demo_sink) : store_sink;
     StaffGate& gate = demo ? static_cast<StaffGate&>(demo_gate) : store_gate;
     if (!demo) {
@@ -118,19 +127,28 @@ int run(const app::Options& options) {
 
     KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);
     flow.set_logger(log_line);
-    if (demo) {
-        app::open_demo_screen(options.demo_screen, flow, demo_sink, clock);
-    }
+
+    ScoringProfile scoring = load_scoring_file(config.scoring_profile);
+    app::ReportSourceSetup report_setup{config.kiosk, app::default_export_folder(config.database)};
+    app::StoreReportSource report_source(connection, form, scoring, clock, report_setup, log_line);
+    StaffReports reports(report_source, clock);
 
     app::KioskWindow window(options.windowed, options.allow_close, log_line);
     app::RunQueue queue([] { glfwPostEmptyEvent(); });
+    std::optional<app::KioskSync> sync;
+    if (demo) {
+        app::show_demo_sync_status(config, flow, demo_database ? connection.get() : nullptr);
+        app::open_demo_screen(options.demo_screen, flow, demo_sink, clock);
+    } else {
+        sync.emplace(config, system_clock, flow, queue, connection, log_line);
+    }
     app::AppSetup setup;
     setup.fonts = *fonts;
     setup.texts = screen_texts(form, config, strings);
     setup.screenshot = options.screenshot;
     setup.screenshot_after_frames = options.screenshot_after_frames;
     setup.frame_stats = options.frame_stats;
-    app::KioskApp kiosk(window, flow, strings, clock, queue, std::move(setup), log_line);
+    app::KioskApp kiosk(window, flow, strings, clock, queue, reports, std::move(setup), log_line);
     app::SignalWatcher signals(queue, [&kiosk](int signal_number) {
         log_line("signal " + std::to_string(signal_number) + ": stopping");
         kiosk.stop();

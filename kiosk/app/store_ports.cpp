@@ -6,6 +6,22 @@ namespace {
 
 constexpr std::int64_t kReopenIntervalMs = 10000;
 
+StaffRole staff_role(Role role) {
+    switch (role) {
+        case Role::official:
+            return StaffRole::official;
+        case Role::supervisor:
+            return StaffRole::supervisor;
+        case Role::admin:
+            return StaffRole::admin;
+    }
+    return StaffRole::official;
+}
+
+StaffMember staff_member(const Official& official) {
+    return StaffMember{official.id, official.name, staff_role(official.role)};
+}
+
 }  // namespace
 
 StoreConnection::StoreConnection(std::filesystem::path path, const Clock& clock, LogFn log)
@@ -85,7 +101,7 @@ std::optional<StaffMember> StoreStaffGate::check_admin_pin(const std::string& pi
                 continue;
             }
             if (std::optional<Official> match = store->check_pin(official.id, pin)) {
-                return StaffMember{match->id, match->name, StaffRole::admin};
+                return staff_member(*match);
             }
         }
     } catch (const std::exception& error) {
@@ -111,6 +127,68 @@ void StoreStaffGate::audit(const std::string& actor, std::string_view action,
     } catch (const std::exception& error) {
         log_(std::string("audit entry not written: ") + error.what());
     }
+}
+
+std::vector<StaffMember> StoreStaffGate::active_staff() {
+    std::vector<StaffMember> members;
+    Store* store = connection_.get();
+    if (!store) {
+        return members;
+    }
+    try {
+        for (const Official& official : store->list_officials()) {
+            if (official.active) {
+                members.push_back(staff_member(official));
+            }
+        }
+    } catch (const std::exception& error) {
+        log_(std::string("staff list not read: ") + error.what());
+    }
+    return members;
+}
+
+std::optional<StaffMember> StoreStaffGate::check_pin(const std::string& id,
+                                                     const std::string& pin) {
+    Store* store = connection_.get();
+    if (!store) {
+        return std::nullopt;
+    }
+    try {
+        if (std::optional<Official> match = store->check_pin(id, pin)) {
+            return staff_member(*match);
+        }
+    } catch (const std::exception& error) {
+        log_(std::string("PIN check failed: ") + error.what());
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> StoreStaffGate::load_state(const std::string& key) {
+    Store* store = connection_.get();
+    if (!store) {
+        return std::nullopt;
+    }
+    try {
+        return store->get_state(key);
+    } catch (const std::exception& error) {
+        log_("state " + key + " not read: " + error.what());
+    }
+    return std::nullopt;
+}
+
+bool StoreStaffGate::save_state(const std::string& key, const std::string& value) {
+    Store* store = connection_.get();
+    if (!store) {
+        log_("state " + key + " not saved: the database is not open");
+        return false;
+    }
+    try {
+        store->set_state(key, value);
+        return true;
+    } catch (const std::exception& error) {
+        log_("state " + key + " not saved: " + error.what());
+    }
+    return false;
 }
 
 }  // namespace motcua::kiosk::app

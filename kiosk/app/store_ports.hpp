@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "kiosk/flow/ports.hpp"
@@ -52,6 +53,10 @@ class StoreStaffGate final : public StaffGate {
     std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
     void audit(const std::string& actor, std::string_view action,
                const std::string& detail) override;
+    std::vector<StaffMember> active_staff() override;
+    std::optional<StaffMember> check_pin(const std::string& id, const std::string& pin) override;
+    std::optional<std::string> load_state(const std::string& key) override;
+    bool save_state(const std::string& key, const std::string& value) override;
 
   private:
     StoreConnection& connection_;

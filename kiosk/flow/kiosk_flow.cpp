@@ -10,6 +10,8 @@
 // [SECTION] Saving
 // [SECTION] Leaving
 // [SECTION] Staff
+// [SECTION] Desk sign-in
+// [SECTION] Sync and settings
 
 #include "core/uuid.hpp"
 
@@ -18,6 +20,8 @@ namespace motcua::kiosk {
 namespace {
 
 constexpr std::int64_t kMillisPerSecond = 1000;
+constexpr std::int64_t kMillisPerDay = 86400000;
+constexpr std::size_t kMaxPinDigits = 12;
 
 bool is_answer_digit(char32_t c, std::size_t count) {
     return c >= U'1' && c <= U'9' && static_cast<std::size_t>(c - U'0') <= count;
@@ -36,7 +40,10 @@ KioskFlow::KioskFlow(const Form& form, const KioskSettings& settings,
       staff_(staff),
       language_(settings.language),
       screen_since_(clock.now_utc()),
-      last_activity_(clock.now_utc()) {}
+      last_activity_(clock.now_utc()) {
+    load_pin_lock();
+    restore_desk_official();
+}
 
 void KioskFlow::go_to(Screen screen) {
     screen_ = screen;
@@ -68,13 +75,11 @@ void KioskFlow::note_activity() {
 void KioskFlow::on_char(char32_t code_point) {
     note_activity();
     if (screen_ == Screen::staff_pin) {
-        if (code_point >= U'0' && code_point <= U'9') {
-            type_pin_digit(static_cast<char>(code_point));
-        }
+        take_pin_char(code_point);
         return;
     }
-    if (screen_ == Screen::staff_menu) {
-        return;
+    if (is_staff_screen(screen_)) {
+        return;  // staff screens are worked by touch; a scan there is not a dossier code
     }
     if (screen_ == Screen::code_entry) {
         // A keyboard or scanner after keypad taps starts a fresh code: a scan must not be
@@ -156,7 +161,12 @@ void KioskFlow::on_key(FlowKey key) {
                 return;
             }
             if (screen_ == Screen::staff_pin) {
-                submit_pin();
+                bool scan_just_ended = pin_run_is_scan_ && now() - last_char_at_ <= kScanGapMs;
+                pin_run_is_scan_ = false;
+                pin_run_length_ = 0;
+                if (!scan_just_ended) {
+                    submit_pin();
+                }
                 return;
             }
             std::size_t typed_length = assembler_.length();
@@ -173,7 +183,7 @@ void KioskFlow::on_key(FlowKey key) {
             assembler_.clear();
             if (screen_ == Screen::code_entry) {
                 erase_last();
-            } else if (screen_ == Screen::staff_pin) {
+            } else if (screen_ == Screen::staff_pin && pin_official_ && !pin_.empty()) {
                 erase_pin_digit();
             } else {
                 go_back();
@@ -343,6 +353,9 @@ void KioskFlow::apply_timeouts() {
         corner_held_since_.reset();
         request_staff();
     }
+    if (desk_official_ && !desk_date_.empty() && today() != desk_date_) {
+        end_desk_session("system", "end of the day");
+    }
 }
 
 std::optional<UtcMillis> KioskFlow::next_wakeup() const {
@@ -380,6 +393,9 @@ std::optional<UtcMillis> KioskFlow::next_wakeup() const {
     }
     if (pin_locked_until_ > now()) {
         consider(pin_locked_until_);
+    }
+    if (desk_official_ && !desk_date_.empty()) {
+        consider(next_local_midnight());
     }
     return next;
 }
@@ -423,8 +439,13 @@ void KioskFlow::request_staff() {
     if (screen_ != Screen::welcome) {
         return;
     }
+    load_pin_lock();
+    pin_candidates_ = staff_.active_staff();
+    pin_official_.reset();
     pin_.clear();
     pin_problem_ = PinProblem::none;
+    pin_run_is_scan_ = false;
+    pin_run_length_ = 0;
     go_to(Screen::staff_pin);
 }
 
@@ -893,12 +914,22 @@ void KioskFlow::go_back() {
             go_to(Screen::question);
             return;
         case Screen::staff_pin:
+            if (pin_official_) {
+                pin_official_.reset();
+                pin_.clear();
+                pin_problem_ = PinProblem::none;
+                changed();
+                return;
+            }
             go_welcome();
             return;
         case Screen::staff_menu:
             leave_staff();
             return;
         default:
+            if (is_staff_screen(screen_)) {
+                back_to_staff_menu();
+            }
             return;
     }
 }
@@ -921,7 +952,7 @@ void KioskFlow::back_to_code_entry() {
 
 void KioskFlow::abandon() {
     note_activity();
-    if (screen_ == Screen::staff_menu) {
+    if (is_staff_screen(screen_)) {
         leave_staff();
         return;
     }
@@ -949,10 +980,60 @@ PinProblem KioskFlow::pin_problem() const {
     return pin_problem_;
 }
 
+std::optional<UtcMillis> KioskFlow::pin_locked_until() const {
+    if (pin_locked_until_ > now()) {
+        return pin_locked_until_;
+    }
+    return std::nullopt;
+}
+
+void KioskFlow::take_pin_char(char32_t code_point) {
+    if (now() - last_char_at_ > kScanGapMs) {
+        pin_run_is_scan_ = false;
+        pin_run_length_ = 0;
+    }
+    last_char_at_ = now();
+    if (pin_run_length_ == 0) {
+        pin_before_run_ = pin_;
+        official_before_run_ = pin_official_;
+    }
+    ++pin_run_length_;
+    if (pin_run_is_scan_) {
+        return;
+    }
+    bool digit = code_point >= U'0' && code_point <= U'9';
+    if (!digit || pin_run_length_ > kMaxPinDigits) {
+        // A scanner typing a receipt's code: none of what it typed is a PIN or a choice.
+        pin_run_is_scan_ = true;
+        pin_ = pin_before_run_;
+        pin_official_ = official_before_run_;
+        log("scanned input on the PIN pad ignored");
+        changed();
+        return;
+    }
+    if (!pin_official_) {
+        if (code_point >= U'1') {
+            choose_pin_official(static_cast<std::size_t>(code_point - U'1'));
+        }
+        return;
+    }
+    type_pin_digit(static_cast<char>(code_point));
+}
+
+void KioskFlow::choose_pin_official(std::size_t index) {
+    note_activity();
+    if (screen_ != Screen::staff_pin || index >= pin_candidates_.size()) {
+        return;
+    }
+    pin_official_ = pin_candidates_[index];
+    pin_.clear();
+    pin_problem_ = PinProblem::none;
+    changed();
+}
+
 void KioskFlow::type_pin_digit(char digit) {
     note_activity();
-    constexpr std::size_t kMaxPinDigits = 12;
-    if (screen_ != Screen::staff_pin || digit < '0' || digit > '9' ||
+    if (screen_ != Screen::staff_pin || !pin_official_ || digit < '0' || digit > '9' ||
         pin_.size() >= kMaxPinDigits) {
         return;
     }
@@ -970,42 +1051,111 @@ void KioskFlow::erase_pin_digit() {
     changed();
 }
 
+void KioskFlow::load_pin_lock() {
+    std::optional<std::string> failed = staff_.load_state(staff_keys::kFailedPins);
+    std::optional<std::string> until = staff_.load_state(staff_keys::kLockedUntil);
+    failed_pins_ = 0;
+    if (failed && !failed->empty() &&
+        std::all_of(failed->begin(), failed->end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        failed->size() < 4) {
+        failed_pins_ = std::stoi(*failed);
+    }
+    UtcMillis locked_until = 0;
+    if (until && parse_utc_iso8601(*until, locked_until)) {
+        pin_locked_until_ = locked_until;
+    } else {
+        pin_locked_until_ = 0;
+    }
+}
+
+void KioskFlow::save_pin_lock() {
+    staff_.save_state(staff_keys::kFailedPins, std::to_string(failed_pins_));
+    staff_.save_state(staff_keys::kLockedUntil,
+                      pin_locked_until_ > 0 ? format_utc_iso8601(pin_locked_until_) : "");
+}
+
 void KioskFlow::submit_pin() {
     note_activity();
-    if (screen_ != Screen::staff_pin || pin_.empty()) {
+    if (screen_ != Screen::staff_pin || !pin_official_ || pin_.empty()) {
         return;
     }
     std::string pin = std::move(pin_);
     pin_.clear();
+    const std::string& who = pin_official_->id;
     if (pin_locked_until_ > now()) {
+        staff_.audit(who, "signin_failed", "staff entry locked");
         changed();
         return;
     }
-    std::optional<StaffMember> member = staff_.check_admin_pin(pin);
+    std::optional<StaffMember> member = staff_.check_pin(who, pin);
     if (member) {
-        failed_pins_ = 0;
+        if (failed_pins_ != 0 || pin_locked_until_ != 0) {
+            failed_pins_ = 0;
+            pin_locked_until_ = 0;
+            save_pin_lock();
+        }
         pin_problem_ = PinProblem::none;
         staff_member_ = std::move(member);
-        staff_.audit(staff_member_->id, "signin_ok", "kiosk staff menu");
+        pin_official_.reset();
+        staff_.audit(staff_member_->id, "signin_ok", "kiosk staff mode");
         log("staff sign-in: " + staff_member_->id);
         go_to(Screen::staff_menu);
         return;
     }
     ++failed_pins_;
-    staff_.audit("unknown", "signin_failed", "kiosk staff menu");
-    log("staff sign-in refused (wrong PIN)");
     pin_problem_ = PinProblem::wrong;
+    std::string detail = "wrong PIN (" + std::to_string(failed_pins_) + " of " +
+                         std::to_string(settings_.pin_attempts_before_lockout) + ")";
     if (failed_pins_ >= settings_.pin_attempts_before_lockout) {
         failed_pins_ = 0;
         pin_locked_until_ = now() + settings_.pin_lockout_seconds * kMillisPerSecond;
+        detail +=
+            "; staff entry locked for " + std::to_string(settings_.pin_lockout_seconds) + " s";
         log("staff PIN entry locked after repeated wrong PINs");
     }
+    save_pin_lock();
+    staff_.audit(who, "signin_failed", detail);
+    log("staff sign-in refused for " + who + ": " + detail);
     changed();
+}
+
+bool KioskFlow::role_may_open(StaffRole role, Screen screen) {
+    switch (screen) {
+        case Screen::staff_menu:
+        case Screen::staff_tally:
+        case Screen::staff_sync:
+            return true;
+        case Screen::staff_report:
+        case Screen::staff_export:
+            return role == StaffRole::supervisor || role == StaffRole::admin;
+        case Screen::staff_admin:
+            return role == StaffRole::admin;
+        default:
+            return false;
+    }
+}
+
+bool KioskFlow::open_staff_screen(Screen screen) {
+    note_activity();
+    if (!staff_member_ || !is_staff_screen(screen_) || screen_ == Screen::staff_pin ||
+        !role_may_open(staff_member_->role, screen)) {
+        return false;
+    }
+    go_to(screen);
+    return true;
+}
+
+void KioskFlow::back_to_staff_menu() {
+    note_activity();
+    if (!staff_member_ || !is_staff_screen(screen_) || screen_ == Screen::staff_pin) {
+        return;
+    }
+    go_to(Screen::staff_menu);
 }
 
 void KioskFlow::request_exit() {
     note_activity();
-    if (screen_ != Screen::staff_menu || !staff_member_ ||
+    if (screen_ != Screen::staff_admin || !staff_member_ ||
         staff_member_->role != StaffRole::admin) {
         return;
     }
@@ -1017,10 +1167,138 @@ void KioskFlow::request_exit() {
 
 void KioskFlow::leave_staff() {
     if (staff_member_) {
-        staff_.audit(staff_member_->id, "signout", "kiosk staff menu");
+        staff_.audit(staff_member_->id, "signout", "kiosk staff mode");
+        log("staff sign-out: " + staff_member_->id);
         staff_member_.reset();
     }
+    pin_official_.reset();
+    pin_.clear();
     go_welcome();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Desk sign-in
+//-----------------------------------------------------------------------------
+
+std::string KioskFlow::today() const {
+    UtcMillis t = now();
+    return local_date(t, clock_.utc_offset_minutes(t));
+}
+
+UtcMillis KioskFlow::next_local_midnight() const {
+    UtcMillis t = now();
+    std::int64_t offset_ms = static_cast<std::int64_t>(clock_.utc_offset_minutes(t)) * 60000;
+    std::int64_t local = t + offset_ms;
+    std::int64_t day =
+        local >= 0 ? local / kMillisPerDay : (local - kMillisPerDay + 1) / kMillisPerDay;
+    return (day + 1) * kMillisPerDay - offset_ms;
+}
+
+void KioskFlow::restore_desk_official() {
+    std::optional<std::string> id = staff_.load_state(staff_keys::kDeskOfficial);
+    if (!id || id->empty()) {
+        return;
+    }
+    std::optional<std::string> date = staff_.load_state(staff_keys::kDeskDate);
+    desk_date_ = date.value_or("");
+    desk_official_ = StaffMember{*id, *id, StaffRole::official};
+    for (const StaffMember& member : staff_.active_staff()) {
+        if (member.id == *id) {
+            desk_official_ = member;
+        }
+    }
+    if (desk_date_ != today()) {
+        end_desk_session("system", "end of the day (" + desk_date_ + ")");
+        return;
+    }
+    log("desk official restored: " + *id);
+}
+
+void KioskFlow::sign_in_at_desk() {
+    note_activity();
+    if (!staff_member_ || !is_staff_screen(screen_) || screen_ == Screen::staff_pin) {
+        return;
+    }
+    if (desk_official_ && desk_official_->id != staff_member_->id) {
+        end_desk_session(staff_member_->id, "replaced at the desk");
+    }
+    desk_official_ = staff_member_;
+    desk_date_ = today();
+    staff_.save_state(staff_keys::kDeskOfficial, desk_official_->id);
+    staff_.save_state(staff_keys::kDeskDate, desk_date_);
+    staff_.audit(desk_official_->id, "desk_signin", desk_date_);
+    log("desk sign-in: " + desk_official_->id);
+    changed();
+}
+
+void KioskFlow::sign_out_from_desk() {
+    note_activity();
+    if (!staff_member_ || !desk_official_ || !is_staff_screen(screen_) ||
+        screen_ == Screen::staff_pin) {
+        return;
+    }
+    if (staff_member_->id != desk_official_->id && staff_member_->role == StaffRole::official) {
+        return;
+    }
+    end_desk_session(staff_member_->id, "signed out");
+}
+
+void KioskFlow::end_desk_session(const std::string& actor, const std::string& why) {
+    if (!desk_official_) {
+        return;
+    }
+    std::string official = desk_official_->id;
+    desk_official_.reset();
+    desk_date_.clear();
+    staff_.save_state(staff_keys::kDeskOfficial, "");
+    staff_.save_state(staff_keys::kDeskDate, "");
+    staff_.audit(actor, "desk_signout", official + ": " + why);
+    log("desk sign-out of " + official + ": " + why);
+    changed();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sync and settings
+//-----------------------------------------------------------------------------
+
+void KioskFlow::set_sync_view(SyncView view) {
+    sync_view_ = std::move(view);
+    changed();
+}
+
+void KioskFlow::set_settings_facts(SettingsFacts facts) {
+    settings_facts_ = std::move(facts);
+    changed();
+}
+
+void KioskFlow::sync_now() {
+    note_activity();
+    if (screen_ != Screen::staff_sync || !staff_member_ || !sync_control_ || !sync_view_.enabled ||
+        sync_view_.running) {
+        return;
+    }
+    log("sync requested by " + staff_member_->id);
+    sync_view_.running = true;
+    sync_view_.run_sent = 0;
+    sync_view_.run_total = sync_view_.pending;
+    sync_view_.run_waiting.clear();
+    sync_control_->request_sync_now();
+    changed();
+}
+
+void KioskFlow::test_connection() {
+    note_activity();
+    if (screen_ != Screen::staff_admin || !staff_member_ ||
+        staff_member_->role != StaffRole::admin || !sync_control_ || !sync_view_.enabled ||
+        sync_view_.testing_connection) {
+        return;
+    }
+    log("connection test requested by " + staff_member_->id);
+    sync_view_.testing_connection = true;
+    sync_view_.connection_ok.reset();
+    sync_view_.connection_message.clear();
+    sync_control_->request_connection_test();
+    changed();
 }
 
 }  // namespace motcua::kiosk

@@ -11,6 +11,7 @@
 // [SECTION] Saving
 // [SECTION] Leaving
 // [SECTION] Staff
+// [SECTION] Sync and settings
 // [SECTION] What the screens show
 
 #include <cstddef>
@@ -29,12 +30,21 @@
 #include "kiosk/flow/ports.hpp"
 #include "kiosk/flow/scanner_assembler.hpp"
 #include "kiosk/flow/screen.hpp"
+#include "kiosk/flow/sync_view.hpp"
 
 namespace motcua::kiosk {
 
 enum class FlowKey { enter, backspace, escape, staff };
 
 enum class PinProblem { none, wrong, locked };
+
+// The store's key-value state the flow keeps through StaffGate, so a restart keeps them.
+namespace staff_keys {
+inline constexpr const char* kFailedPins = "staff.failed_pins";        // decimal
+inline constexpr const char* kLockedUntil = "staff.locked_until_utc";  // ISO 8601 UTC, or ""
+inline constexpr const char* kDeskOfficial = "desk.official_id";       // "" when nobody
+inline constexpr const char* kDeskDate = "desk.local_date";            // YYYY-MM-DD
+}  // namespace staff_keys
 
 // One row of the review screen.
 struct ReviewRow {
@@ -51,7 +61,8 @@ class KioskFlow {
     // fraction of a second, so a stray key pressed long before does not spoil the next code.
     static constexpr std::int64_t kScanGapMs = 2000;
 
-    // Every reference must outlive the flow.
+    // Every reference must outlive the flow. Reads the PIN lock and the desk official kept by
+    // `staff` (a desk sign-in from an earlier day is ended and audited).
     KioskFlow(const Form& form, const KioskSettings& settings,
               const DossierCodeValidator& validator, const Clock& clock, RatingSink& sink,
               StaffGate& staff);
@@ -94,7 +105,8 @@ class KioskFlow {
     // kStaffLongPressMs it opens the PIN pad.
     void hold_staff_corner(bool held);
     void request_staff();
-    // The official signed in at this desk (staff mode sets it); ratings are attributed to them.
+    // The official shown at this desk, for demonstrations (not kept, not audited); staff sign
+    // in at the desk with sign_in_at_desk().
     void set_desk_official(std::optional<StaffMember> official);
 
     //-------------------------------------------------------------------------
@@ -147,11 +159,43 @@ class KioskFlow {
     // [SECTION] Staff
     //-------------------------------------------------------------------------
 
+    // The PIN pad first asks who is signing in (the active officials, read when it opens),
+    // then for their PIN. Digits 1..9 typed on the list pick that official.
+    void choose_pin_official(std::size_t index);
     void type_pin_digit(char digit);
     void erase_pin_digit();
     void submit_pin();
+    // Whether a member with `role` may open `screen` (the rules open_staff_screen applies):
+    // every role: staff_menu, staff_tally, staff_sync; supervisor and admin: staff_report,
+    // staff_export, staff_audit; admin: staff_admin.
+    static bool role_may_open(StaffRole role, Screen screen);
+    // The signed-in staff member becomes the official at this desk until they sign out, or
+    // the local day ends; their ratings carry their id. Kept through a restart that day.
+    void sign_in_at_desk();
+    // Ends the desk sign-in: the official themself, or a supervisor or admin.
+    void sign_out_from_desk();
     void request_exit();  // admin only
     void leave_staff();
+    // Opens a staff screen from the staff menu when the signed-in member's role allows it
+    // (staff_tally: every role, an official sees their own figures only; staff_report and
+    // staff_export: supervisor and admin). Returns false, and stays, when it does not.
+    bool open_staff_screen(Screen screen);
+    // From any staff screen back to the staff menu.
+    void back_to_staff_menu();
+
+    //-------------------------------------------------------------------------
+    // [SECTION] Sync and settings
+    //-------------------------------------------------------------------------
+
+    // The app's uploader (nullptr: none, the buttons do nothing). Must outlive the flow.
+    void set_sync_control(SyncControl* control) { sync_control_ = control; }
+    // The latest status from the uploader (UI thread only).
+    void set_sync_view(SyncView view);
+    void set_settings_facts(SettingsFacts facts);
+    // "Sync now" on the sync screen; any signed-in staff member.
+    void sync_now();
+    // "Test connection" on the admin screen; admin only.
+    void test_connection();
 
     //-------------------------------------------------------------------------
     // [SECTION] What the screens show
@@ -194,10 +238,17 @@ class KioskFlow {
     // Staff should look: ratings are waiting, or the store failed to answer.
     bool staff_alert() const { return !unsaved_.empty() || lookup_failed_; }
 
+    const std::vector<StaffMember>& pin_candidates() const { return pin_candidates_; }
+    // Who the PIN being typed is for; nullopt while the list shows.
+    const std::optional<StaffMember>& pin_official() const { return pin_official_; }
     std::size_t pin_length() const { return pin_.size(); }
+    // When the PIN lock ends, while it holds.
+    std::optional<UtcMillis> pin_locked_until() const;
     PinProblem pin_problem() const;
     const std::optional<StaffMember>& staff_member() const { return staff_member_; }
     bool exit_requested() const { return exit_requested_; }
+    const SyncView& sync_view() const { return sync_view_; }
+    const SettingsFacts& settings_facts() const { return settings_facts_; }
 
   private:
     struct Session {
@@ -234,6 +285,14 @@ class KioskFlow {
     bool build_rating(Rating& out);
     void retry_unsaved();
     SaveStatus retry_one(const std::string& rating_id);
+
+    void take_pin_char(char32_t code_point);
+    void load_pin_lock();
+    void save_pin_lock();
+    void restore_desk_official();
+    void end_desk_session(const std::string& actor, const std::string& why);
+    std::string today() const;
+    UtcMillis next_local_midnight() const;
 
     void go_welcome();
     void back_before_questions();
@@ -274,12 +333,24 @@ class KioskFlow {
     bool lookup_failed_ = false;
 
     std::optional<UtcMillis> corner_held_since_;
+    std::vector<StaffMember> pin_candidates_;
+    std::optional<StaffMember> pin_official_;
     std::string pin_;
     PinProblem pin_problem_ = PinProblem::none;
+    // A run of characters on the PIN pad that turned out to be a scan is thrown away whole.
+    bool pin_run_is_scan_ = false;
+    std::size_t pin_run_length_ = 0;
+    std::string pin_before_run_;
+    std::optional<StaffMember> official_before_run_;
+    std::string desk_date_;  // local date of the desk sign-in
     int failed_pins_ = 0;
     UtcMillis pin_locked_until_ = 0;
     std::optional<StaffMember> staff_member_;
     bool exit_requested_ = false;
+
+    SyncControl* sync_control_ = nullptr;
+    SyncView sync_view_;
+    SettingsFacts settings_facts_;
 };
 
 }  // namespace motcua::kiosk

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/form.hpp"
 #include "core/rating.hpp"
@@ -55,6 +56,17 @@ class StaffGate {
     // Appends to the audit log ("signin_ok", "signin_failed", "signout", "exit").
     virtual void audit(const std::string& actor, std::string_view action,
                        const std::string& detail) = 0;
+    // The active officials who may sign in here, in a stable order; empty when the store fails
+    // (logged by the implementation).
+    virtual std::vector<StaffMember> active_staff() = 0;
+    // The active official `id` when `pin` is theirs; nullopt for a wrong PIN, an unknown or
+    // inactive id, or when the store fails (the caller cannot tell which).
+    virtual std::optional<StaffMember> check_pin(const std::string& id, const std::string& pin) = 0;
+    // Small durable state that must survive a restart (the PIN lock, the desk official), in the
+    // store's key-value state. load_state gives nullopt when absent or when the store fails;
+    // save_state logs a failure and returns false.
+    virtual std::optional<std::string> load_state(const std::string& key) = 0;
+    virtual bool save_state(const std::string& key, const std::string& value) = 0;
 };
 
 }  // namespace motcua::kiosk

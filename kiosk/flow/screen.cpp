@@ -26,6 +26,16 @@ std::string_view to_string(Screen screen) {
             return "staff_pin";
         case Screen::staff_menu:
             return "staff_menu";
+        case Screen::staff_tally:
+            return "staff_tally";
+        case Screen::staff_report:
+            return "staff_report";
+        case Screen::staff_export:
+            return "staff_export";
+        case Screen::staff_sync:
+            return "staff_sync";
+        case Screen::staff_admin:
+            return "staff_admin";
     }
     return "unknown";
 }
@@ -45,7 +55,10 @@ bool is_citizen_screen(Screen screen) {
 }
 
 bool is_staff_screen(Screen screen) {
-    return screen == Screen::staff_pin || screen == Screen::staff_menu;
+    return screen == Screen::staff_pin || screen == Screen::staff_menu ||
+           screen == Screen::staff_tally || screen == Screen::staff_report ||
+           screen == Screen::staff_export || screen == Screen::staff_sync ||
+           screen == Screen::staff_admin;
 }
 
 }  // namespace motcua::kiosk

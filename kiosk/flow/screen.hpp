@@ -16,13 +16,19 @@ enum class Screen {
     already_rated,  // this dossier already has a rating at this stage
     save_failed,    // the store refused to save: apologise, keep the answers, offer retry
     staff_pin,      // PIN pad guarding staff functions
-    staff_menu,     // what a signed-in admin may do here (exit); staff mode grows from it
+    staff_menu,     // what the signed-in staff member may do here, by role
+    staff_tally,    // a day's tally: counts, answer bars, indicator means (StaffReports)
+    staff_report,   // month / quarter / year / custom table in the seed appendix's layout
+    staff_export,   // CSV / XLSX of the report shown, into a chosen folder
+    staff_sync,     // upload health: waiting, last success, last error, quarantined; sync now
+    staff_admin,    // settings in force, test connection, exit the app (admin)
 };
 
 inline constexpr Screen kAllScreens[] = {
-    Screen::welcome,     Screen::code_entry, Screen::stage_choice, Screen::question,
-    Screen::follow_up,   Screen::review,     Screen::thank_you,    Screen::already_rated,
-    Screen::save_failed, Screen::staff_pin,  Screen::staff_menu,
+    Screen::welcome,      Screen::code_entry,   Screen::stage_choice, Screen::question,
+    Screen::follow_up,    Screen::review,       Screen::thank_you,    Screen::already_rated,
+    Screen::save_failed,  Screen::staff_pin,    Screen::staff_menu,   Screen::staff_tally,
+    Screen::staff_report, Screen::staff_export, Screen::staff_sync,   Screen::staff_admin,
 };
 
 std::string_view to_string(Screen screen);

@@ -66,6 +66,21 @@ void draw_kiosk(Ui& ui) {
         case Screen::staff_menu:
             draw_staff_menu_screen(ui);
             break;
+        case Screen::staff_tally:
+            draw_staff_tally_screen(ui);
+            break;
+        case Screen::staff_report:
+            draw_staff_report_screen(ui);
+            break;
+        case Screen::staff_export:
+            draw_staff_export_screen(ui);
+            break;
+        case Screen::staff_sync:
+            draw_staff_sync_screen(ui);
+            break;
+        case Screen::staff_admin:
+            draw_staff_admin_screen(ui);
+            break;
     }
     ImGui::End();
     if (std::optional<int> seconds = ui.flow.countdown_seconds_left()) {

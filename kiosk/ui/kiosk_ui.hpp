@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
+#include "kiosk/flow/staff_reports.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/hit_map.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -17,6 +18,8 @@ namespace motcua::kiosk::ui {
 struct UiState {
     bool keypad_letters = false;  // the code keypad shows A–Z instead of digits
     Screen last_screen = Screen::welcome;
+    bool staff_reports_read = false;  // a staff report screen re-reads its figures once
+    int staff_reports_page = 0;       // the tab shown on a staff report screen
 };
 
 struct Ui {
@@ -26,6 +29,7 @@ struct Ui {
     const Clock& clock;  // for the time shown on Welcome
     HitMap& hits;
     UiState& state;
+    StaffReports& reports;  // what the staff report screens show
 
     float em() const { return fonts.em; }
     Language language() const { return flow.language(); }

@@ -18,6 +18,12 @@ void draw_already_rated_screen(Ui& ui);
 void draw_save_failed_screen(Ui& ui);
 void draw_pin_screen(Ui& ui);
 void draw_staff_menu_screen(Ui& ui);
+// The staff report screens draw from ui.reports (StaffReports).
+void draw_staff_tally_screen(Ui& ui);
+void draw_staff_report_screen(Ui& ui);
+void draw_staff_export_screen(Ui& ui);
+void draw_staff_sync_screen(Ui& ui);
+void draw_staff_admin_screen(Ui& ui);
 // Over any citizen screen while the idle countdown runs.
 void draw_countdown_overlay(Ui& ui, int seconds_left);
 

@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 #include "cli_harness.hpp"
@@ -79,13 +80,15 @@ void check_indicators(const nlohmann::json& json, const Expected& expected,
     CHECK(json["total"].get<double>() == Approx(total).epsilon(1e-12));
 }
 
-// A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records.
+// A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. Every CSV document
+// the product writes starts with the UTF-8 byte-order mark, so Excel reads Vietnamese right.
 std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
     std::vector<std::vector<std::string>> records;
     std::vector<std::string> record;
     std::string field;
     bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 3; i < text.size(); ++i) {
         char c = text[i];
         if (quoted) {
             if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
@@ -121,6 +124,52 @@ std::string read_file(const std::filesystem::path& path) {
     std::stringstream content;
     content << file.rdbuf();
     return content.str();
+}
+
+// One file of a workbook (a zip archive), through unzip.
+std::string unzip_entry(const std::filesystem::path& archive, const std::string& entry) {
+    ProcessResult result = run_process("/usr/bin/unzip", {"-p", archive.string(), entry});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return result.out;
+}
+
+std::string unescape_xml(std::string text) {
+    const std::vector<std::pair<std::string, std::string>> entities = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}};
+    for (const auto& [entity, character] : entities) {
+        for (std::size_t at = text.find(entity); at != std::string::npos;
+             at = text.find(entity, at + 1)) {
+            text.replace(at, entity.size(), character);
+        }
+    }
+    return text;
+}
+
+// The first sheet's cells by reference ("C7"): numbers as written, strings resolved through
+// the shared strings table.
+std::map<std::string, std::string> xlsx_cells(const std::filesystem::path& workbook) {
+    std::vector<std::string> shared;
+    const std::string strings = unzip_entry(workbook, "xl/sharedStrings.xml");
+    const std::regex item("<si><t[^>]*>([^<]*)</t></si>");
+    for (auto it = std::sregex_iterator(strings.begin(), strings.end(), item);
+         it != std::sregex_iterator(); ++it) {
+        shared.push_back(unescape_xml((*it)[1]));
+    }
+    std::map<std::string, std::string> cells;
+    const std::string sheet = unzip_entry(workbook, "xl/worksheets/sheet1.xml");
+    const std::regex cell("<c r=\"([A-Z]+[0-9]+)\"([^>]*)><v>([^<]*)</v></c>");
+    for (auto it = std::sregex_iterator(sheet.begin(), sheet.end(), cell);
+         it != std::sregex_iterator(); ++it) {
+        const bool is_shared = (*it)[2].str().find("t=\"s\"") != std::string::npos;
+        cells[(*it)[1]] = is_shared ? shared.at(std::stoul((*it)[3])) : (*it)[3].str();
+    }
+    return cells;
+}
+
+// "A".."Z" for columns 0..25, then the row number.
+std::string cell_name(int column, int row) {
+    return std::string(1, static_cast<char>('A' + column)) + std::to_string(row);
 }
 
 }  // namespace
@@ -217,6 +266,14 @@ TEST_CASE("tally --json adds up exactly what was recorded", "[cli][tally]") {
 
     check_indicators(json["indicators"], day, profile);
     CHECK(json["indicators"]["band"].is_null() == !json["indicators"]["complete"].get<bool>());
+    // The kiosk form rates five indicators, so the day gets the band for what citizens rated:
+    // the total of the rated indicators scaled to the profile's full range.
+    const auto& indicators = json["indicators"];
+    REQUIRE_FALSE(indicators["complete"].get<bool>());
+    const double projected = indicators["total"].get<double>() /
+                             indicators["max_present"].get<double>() * profile.max_total();
+    CHECK(indicators["projected_total"].get<double>() == Approx(projected).epsilon(1e-12));
+    CHECK(indicators["projected_band"]["id"] == profile.band_for(projected).id);
 
     CHECK(json["extras"].size() == form.extras.size());
     auto officials = json["officials"];
@@ -233,6 +290,45 @@ TEST_CASE("tally --json adds up exactly what was recorded", "[cli][tally]") {
     ProcessResult text = run_motcua({"tally", "--date", "2024-06-10"}, db);
     REQUIRE(text.exit_code == 0);
     CHECK(text.out.find("Ratings: 13") != std::string::npos);
+
+    // The CSV form carries the same figures as the JSON, one record per figure.
+    ProcessResult csv = run_motcua({"tally", "--date", "2024-06-10", "--format", "csv"}, db);
+    REQUIRE(csv.exit_code == 0);
+    auto records = parse_csv(csv.out);
+    REQUIRE(records.size() > 1);
+    CHECK(records[0] == std::vector<std::string>{"section", "key", "subkey", "label", "count",
+                                                 "percent", "value"});
+    std::map<std::string, std::vector<std::string>> first_of;  // section -> first record
+    std::map<std::pair<std::string, std::string>, std::int64_t> answer_counts;
+    for (const auto& record : records) {
+        REQUIRE(record.size() == 7);
+        first_of.emplace(record[0], record);
+        if (record[0] == "answer") {
+            answer_counts[{record[1], record[2]}] = std::stoll(record[4]);
+        } else if (record[0] == "indicator") {
+            for (const auto& figure : json["indicators"]["figures"]) {
+                if (figure["indicator"] == record[2]) {
+                    CHECK(std::stoll(record[4]) == figure["count"].get<std::int64_t>());
+                    CHECK(record[6].empty() == figure["value"].is_null());
+                    if (!record[6].empty()) {
+                        CHECK(std::strtod(record[6].c_str(), nullptr) ==
+                              figure["value"].get<double>());
+                    }
+                }
+            }
+        }
+    }
+    CHECK(first_of.at("ratings")[4] == "13");
+    CHECK(first_of.at("official")[1] == "cb01");
+    CHECK(first_of.at("official")[3] == "Phạm Thị Dung");
+    CHECK(first_of.at("projected_band")[2] ==
+          json["indicators"]["projected_band"]["id"].get<std::string>());
+    for (const auto& question : json["questions"]) {
+        for (const auto& option : question["options"]) {
+            CHECK(answer_counts[{question["question_id"], option["option_id"]}] ==
+                  option["count"].get<std::int64_t>());
+        }
+    }
 
     auto other =
         nlohmann::json::parse(run_motcua({"tally", "--date", "2024-06-11", "--json"}, db).out);
@@ -334,6 +430,11 @@ TEST_CASE("report json and csv equal the scoring functions applied to Store::agg
                 CHECK(std::stoll(record[column(figure.indicator + "_count")]) == figure.count);
             }
             CHECK(std::strtod(record[column("total")].c_str(), nullptr) == row.total);
+            CHECK(record[column("band")].empty());  // the kiosk form never completes a row
+            REQUIRE(row.projected_total.has_value());
+            CHECK(std::strtod(record[column("projected_total")].c_str(), nullptr) ==
+                  *row.projected_total);
+            CHECK(record[column("projected_band")] == *row.projected_band);
             std::optional<double> score = official_score(profile, figures.indicators);
             const std::string& score_cell = record[column("official_score")];
             if (score) {
@@ -347,6 +448,65 @@ TEST_CASE("report json and csv equal the scoring functions applied to Store::agg
                                               "2024-05-25", "--by", "official", "--format", "csv"},
                                              db);
         CHECK(to_stdout.out == read_file(out));
+    }
+
+    SECTION("by official, XLSX: the same figures, Vietnamese intact") {
+        auto out = dir / "report.xlsx";
+        ProcessResult result =
+            run_motcua({"report", "--from", "2024-05-20", "--to", "2024-05-25", "--by", "official",
+                        "--format", "xlsx", "--out", out.string()},
+                       db);
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        CHECK_FALSE(std::filesystem::exists(dir / "report.xlsx.part"));
+        auto cells = xlsx_cells(out);
+        CHECK(cells.at("A1") == "KẾT QUẢ ĐÁNH GIÁ SỰ HÀI LÒNG VỀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+        CHECK(cells.at("B5") == "TÊN CƠ QUAN, ĐƠN VỊ / CÁN BỘ");
+        CHECK(cells.at("C5") == "Tiêu chí 1");
+        CHECK(cells.at("A6") == "II. Theo cán bộ");
+
+        // Row by row, the workbook holds what the CSV holds (the same report).
+        auto records = parse_csv(run_motcua({"report", "--from", "2024-05-20", "--to", "2024-05-25",
+                                             "--by", "official", "--format", "csv"},
+                                            db)
+                                     .out);
+        const auto& header = records[0];
+        auto column = [&](const std::string& name) {
+            auto found = std::find(header.begin(), header.end(), name);
+            REQUIRE(found != header.end());
+            return static_cast<std::size_t>(found - header.begin());
+        };
+        REQUIRE(records.size() > 1);
+        Store store(db);
+        for (std::size_t r = 1; r < records.size(); ++r) {
+            const auto& record = records[r];
+            const int row = static_cast<int>(6 + r);
+            INFO("row " << row << " " << record[0]);
+            std::optional<Official> official = store.find_official(record[0]);
+            REQUIRE(official.has_value());
+            CHECK(cells.at(cell_name(1, row)) == official->name);  // NFC Vietnamese, intact
+            for (std::size_t i = 0; i < profile.indicators.size(); ++i) {
+                const std::string& value = record[column(profile.indicators[i].id)];
+                const std::string& cell = cells.at(cell_name(static_cast<int>(2 + i), row));
+                if (value.empty()) {
+                    CHECK(cell == "—");  // missing, never 0
+                } else {
+                    CHECK(std::strtod(cell.c_str(), nullptr) ==
+                          Approx(std::strtod(value.c_str(), nullptr)).epsilon(1e-14));
+                }
+            }
+            const int after = static_cast<int>(2 + profile.indicators.size());
+            CHECK(std::strtod(cells.at(cell_name(after, row)).c_str(), nullptr) ==
+                  Approx(std::strtod(record[column("total")].c_str(), nullptr)).epsilon(1e-14));
+            CHECK(cells.at(cell_name(after + 2, row)) ==
+                  record[column("projected_band_name")] + " (ước tính)");
+            CHECK(cells.at(cell_name(after + 3, row)) == record[column("ratings")]);
+        }
+
+        ProcessResult no_file = run_motcua(
+            {"report", "--from", "2024-05-20", "--to", "2024-05-25", "--format", "xlsx"}, db);
+        CHECK(no_file.exit_code != 0);
+        CHECK(no_file.err.find("--out") != std::string::npos);
     }
 
     SECTION("as a table") {

@@ -124,6 +124,9 @@ TEST_CASE("the generator refuses options out of range", "[reporting][demo]") {
     bad = options(10, 1);
     bad.officials = 0;
     CHECK_THROWS_AS(DemoRatingGenerator(form, bad), std::invalid_argument);
+    bad = options(10, 1);
+    bad.ratings_per_commit = 0;
+    CHECK_THROWS_AS(DemoRatingGenerator(form, bad), std::invalid_argument);
 
     DemoRatingGenerator none(form, options(0, 1));
     std::vector<Rating> chunk;

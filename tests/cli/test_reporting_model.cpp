@@ -131,6 +131,10 @@ TEST_CASE("a day's tally: indicators, extras and officials", "[reporting][tally]
     CHECK(tally.scores.total == Approx(3.3));
     CHECK_FALSE(tally.scores.complete);
     CHECK_FALSE(tally.scores.band.has_value());
+    // The band for what citizens rated: 3.3 of 4 points scaled to 6 is 4.95, just under Tốt.
+    REQUIRE(tally.scores.projected_total.has_value());
+    CHECK(*tally.scores.projected_total == Approx(4.95));
+    CHECK(tally.scores.projected_band == std::optional<std::string>("kha"));
 
     REQUIRE(tally.extras.size() == 2);
     CHECK(tally.extras[0].extra_id == "overall");
@@ -172,6 +176,8 @@ TEST_CASE("the tally's JSON is stable and shows missing figures as null", "[repo
     CHECK(json["indicators"]["figures"][1]["value"].is_null());
     CHECK(json["indicators"]["figures"][1]["source"] == "agency");
     CHECK(json["indicators"]["band"].is_null());
+    CHECK(json["indicators"]["projected_total"].get<double>() == Approx(4.95));
+    CHECK(json["indicators"]["projected_band"]["id"] == "kha");
     CHECK(json["questions"][0]["options"][3]["points"].is_null());
     CHECK(json["officials"]["shown"][0]["official_id"] == "cb01");
     CHECK(json.dump() == day_tally_to_json(tally).dump());
@@ -181,6 +187,8 @@ TEST_CASE("the tally's JSON is stable and shows missing figures as null", "[repo
     CHECK(text.find("Question q_time") != std::string::npos);
     CHECK(text.find("Overall satisfaction") != std::string::npos);
     CHECK(text.find("no data for CS5") != std::string::npos);
+    CHECK(text.find("Projected band for what citizens rated: ") != std::string::npos);
+    CHECK(text.find("(4.95 of 6 once scaled; not the official band)") != std::string::npos);
     std::string vietnamese = render_day_tally_text(tally, Language::vi);
     CHECK(vietnamese.find("Câu q_time") != std::string::npos);
 }
@@ -193,6 +201,11 @@ TEST_CASE("a period report by unit gives a band only for a complete row", "[repo
     CHECK(partial.rows[0].key == "U1");
     CHECK(partial.rows[0].name.vi == "Sở Ngoại vụ");
     CHECK_FALSE(partial.rows[0].scores.band.has_value());
+    CHECK(partial.rows[0].scores.projected_band == std::optional<std::string>("kha"));
+    std::string partial_csv = render_period_report_csv(partial, Language::vi);
+    CHECK(partial_csv.find(",false,,,4.9") != std::string::npos);  // no band, then projected
+    CHECK(partial_csv.find(",kha,Khá,") != std::string::npos);
+    CHECK(render_period_report_text(partial, Language::en).find(" *") != std::string::npos);
     CHECK(partial.ratings == 10);
     CHECK(partial.voided == 2);
 
@@ -202,6 +215,7 @@ TEST_CASE("a period report by unit gives a band only for a complete row", "[repo
     REQUIRE(complete.rows[0].scores.complete);
     CHECK(complete.rows[0].scores.total == Approx(3.3));
     CHECK(complete.rows[0].scores.band == std::optional<std::string>("tot"));
+    CHECK_FALSE(complete.rows[0].scores.projected_band.has_value());
 
     nlohmann::ordered_json json = period_report_to_json(complete);
     CHECK(json["rows"][0]["band"]["id"] == "tot");
@@ -229,8 +243,10 @@ TEST_CASE("a period report by official: rows, hidden officials, CSV", "[reportin
     std::string csv = render_period_report_csv(report, Language::vi);
     std::string header = csv.substr(0, csv.find("\r\n"));
     CHECK(header ==
+          "\xEF\xBB\xBF"  // the UTF-8 byte-order mark, so Excel reads the Vietnamese right
           "official_id,name,ratings,CS1,CS1_count,CS5,CS5_count,CS7,CS7_count,total,max_present,"
-          "complete,band,band_name,official_score");
+          "complete,band,band_name,projected_total,projected_band,projected_band_name,"
+          "official_score");
     std::string row = csv.substr(header.size() + 2);
     // The name holds a comma, so it is quoted; CS5 has no data, so its value is empty.
     CHECK(row.rfind("cb01,\"Nguyễn, Văn An\",6,1.5,6,,0,", 0) == 0);

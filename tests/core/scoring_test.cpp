@@ -111,6 +111,8 @@ TEST_CASE("all 28 rows of the seed appendix: printed total and band from the nin
         INFO(row.unit);
         const ScoreRow scored = score_from_means(profile(), row.values);
         CHECK(scored.complete);
+        CHECK_FALSE(scored.projected_total.has_value());  // complete: the official band only
+        CHECK_FALSE(scored.projected_band.has_value());
         REQUIRE(scored.band.has_value());
         CHECK(band_name(*scored.band) == row.band);
         // The printed values are means rounded to 2 decimals and the printed total was summed
@@ -169,6 +171,37 @@ TEST_CASE("score_row: unrounded means, counts, missing never zero", "[scoring]")
     CHECK(*zero_row.figures[6].value == 0);
 }
 
+TEST_CASE("score_row: the projected band for what was rated, never the official one", "[scoring]") {
+    // CS1 1.5, CS3 2, CS7 1: 4.5 of 6 points, scaled to 18 is 13.5, which is Tốt.
+    const auto tallies = tallies_of({{"CS1", {2, 1}}, {"CS3", {2, 2}}, {"CS7", {1, 1}}});
+    const ScoreRow row = score_row(profile(), tallies, {}, 2);
+    CHECK_FALSE(row.complete);
+    CHECK_FALSE(row.band.has_value());
+    REQUIRE(row.projected_total.has_value());
+    CHECK(*row.projected_total == Approx(13.5));
+    CHECK(row.projected_band == std::optional<std::string>("tot"));
+
+    // One indicator at 5/3 is 15 of 18 once scaled: the inclusive bound holds after scaling.
+    const ScoreRow bound = score_row(profile(), tallies_of({{"CS4", {2, 2, 1}}}), {}, 3);
+    CHECK(*bound.projected_total == Approx(15));
+    CHECK(bound.projected_band == std::optional<std::string>("xuat_sac"));
+
+    // Every answer the worst one: a projected 0 is still a band (Yếu), not missing.
+    const ScoreRow worst = score_row(profile(), tallies_of({{"CS7", {0, 0}}}), {}, 2);
+    CHECK(worst.projected_total == std::optional<double>(0));
+    CHECK(worst.projected_band == std::optional<std::string>("yeu"));
+
+    // Agency-entered values are part of what the row has, so they are in the projection too.
+    const ScoreRow with_agency = score_row(profile(), tallies_of({{"CS7", {2}}}), {{"CS5", 1}}, 1);
+    CHECK(*with_agency.projected_total == Approx(3.0 / 4.0 * 18));
+
+    // Nothing rated: no total to scale, so no band of any kind.
+    const ScoreRow empty = score_row(profile(), {}, {}, 0);
+    CHECK_FALSE(empty.projected_total.has_value());
+    CHECK_FALSE(empty.projected_band.has_value());
+    CHECK_FALSE(empty.band.has_value());
+}
+
 TEST_CASE("score_row: agency values, system indicators rated at the kiosk", "[scoring]") {
     const auto tallies = tallies_of(
         {{"CS1", {2, 1}}, {"CS3", {2}}, {"CS4", {2}}, {"CS6", {1}}, {"CS7", {2}}, {"CS5", {0}}});
@@ -192,6 +225,7 @@ TEST_CASE("score_row: agency values, system indicators rated at the kiosk", "[sc
     CHECK(row.complete);
     CHECK(row.total == Approx(1.5 + 2 + 2 + 2 + 1.5 + 1 + 2 + 2 + 1));
     CHECK(row.band == std::optional<std::string>("xuat_sac"));
+    CHECK_FALSE(row.projected_band.has_value());
 
     CHECK_THROWS_AS(score_row(profile(), {}, {{"CS5", 3}}, 0), ScoringError);
     CHECK_THROWS_AS(score_from_means(profile(), {2, 2}), ScoringError);

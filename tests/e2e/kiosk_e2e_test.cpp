@@ -1,8 +1,10 @@
 // The real motcua-kiosk under Xvfb, driven the way a barcode scanner and a button box drive it
 // (keystrokes through the X server), checked in its SQLite database.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -224,4 +226,42 @@ TEST_CASE("with --allow-close a desktop demo closes on request", "[e2e]") {
     REQUIRE(send_close_request(x.display(), *kiosk.window));
     CHECK(wait_until([&] { return !kiosk.process->running(); }, 30s));
     CHECK(kiosk.process->terminate(1s) == 0);
+}
+
+TEST_CASE("staff sign in from the keyboard on the real kiosk, and a scan meanwhile is no PIN",
+          "[e2e][staff]") {
+    if (!can_run()) {
+        return;
+    }
+    TempDir dir;
+    {
+        Store store(dir.path / "kiosk.db");
+        store.add_official({"cb07", "Đỗ Thị Lan", Role::official, true}, "7777");
+    }
+    XServer x(1280, 800, dir.path / "xvfb.log");
+    RunningKiosk kiosk(dir, x, {"--windowed", "1280x800"});
+    keys(x, "F12 1");  // the staff key, then the first on the list
+    keys(x, "7 7");
+    // A citizen scans a receipt while the PIN is half typed (a few seconds later: keys closer
+    // together than that count as one scan).
+    std::this_thread::sleep_for(3s);
+    REQUIRE(run_with_display(x.display(), "xdotool type --delay 15 '" + kCode + "'") == 0);
+    keys(x, "Return");
+    std::this_thread::sleep_for(3s);  // the next keys are a person again, not the scanner
+    keys(x, "7 7 Return");
+    INFO("kiosk log:\n" << read_file(kiosk.log));
+    REQUIRE(wait_until(
+        [&] { return read_file(kiosk.log).find("staff sign-in: cb07") != std::string::npos; },
+        30s));
+    CHECK(read_file(kiosk.log).find("scanned input on the PIN pad ignored") != std::string::npos);
+    CHECK(kiosk.process->terminate(30s) == 0);
+
+    Store store(kiosk.database, OpenOptions{false, 5000, false});
+    std::vector<std::string> actions;
+    for (const AuditEntry& entry : store.list_audit(0, INT64_MAX)) {
+        actions.push_back(entry.actor + ":" + entry.action);
+    }
+    CHECK(std::count(actions.begin(), actions.end(), "cb07:signin_ok") == 1);
+    CHECK(std::count(actions.begin(), actions.end(), "cb07:signin_failed") == 0);
+    CHECK(store.counts().ratings_total == 0);
 }

@@ -231,19 +231,30 @@ TEST_CASE("every demo screen opens on the shipped demo form", "[app][demo]") {
           Case{"question", Screen::question}, Case{"follow_up", Screen::follow_up},
           Case{"review", Screen::review}, Case{"thank_you", Screen::thank_you},
           Case{"already_rated", Screen::already_rated}, Case{"save_failed", Screen::save_failed},
-          Case{"countdown", Screen::question}, Case{"staff_pin", Screen::staff_pin},
-          Case{"staff_menu", Screen::staff_menu}}) {
+          Case{"countdown", Screen::question}, Case{"staff_who", Screen::staff_pin},
+          Case{"staff_pin", Screen::staff_pin}, Case{"staff_menu", Screen::staff_menu},
+          Case{"staff_tally", Screen::staff_tally}, Case{"staff_report", Screen::staff_report},
+          Case{"staff_export", Screen::staff_export}, Case{"staff_sync", Screen::staff_sync},
+          Case{"staff_admin", Screen::staff_admin}}) {
         INFO(c.name);
         REQUIRE(is_demo_screen(c.name));
         ManualClock base(1677636000000);
         ShiftableClock clock(base);
         MemorySink sink;
-        SampleStaffGate gate;
+        SampleStaffGate gate({});
         KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);
         open_demo_screen(c.name, flow, sink, clock);
         CHECK(flow.screen() == c.screen);
         if (std::string(c.name) == "countdown") {
             CHECK(flow.countdown_seconds_left().has_value());
+        }
+        if (std::string(c.name) == "staff_pin") {
+            CHECK(flow.pin_official().has_value());
+            CHECK(flow.pin_length() == 3);
+        }
+        if (std::string(c.name) == "staff_menu") {
+            CHECK(flow.staff_member()->role == StaffRole::admin);
+            CHECK(flow.desk_official().has_value());
         }
         if (std::string(c.name) == "code_refused") {
             CHECK(flow.code_problem() != DossierCodeProblem::none);

@@ -90,15 +90,61 @@ SaveResult FakeSink::save(const Rating& rating) {
     return {SaveStatus::saved, ""};
 }
 
+namespace {
+
+struct FakeStaff {
+    StaffMember member;
+    const char* pin;
+};
+
+const std::vector<FakeStaff>& fake_staff() {
+    static const std::vector<FakeStaff> staff = {
+        {{"admin1", "Nguyễn Văn Quản", StaffRole::admin}, kAdminPin},
+        {{"sup1", "Phạm Thị Giám", StaffRole::supervisor}, kSupervisorPin},
+        {{"cb01", "Trần Văn Bình", StaffRole::official}, kOfficialPin},
+    };
+    return staff;
+}
+
+}  // namespace
+
 std::optional<StaffMember> FakeGate::check_admin_pin(const std::string& pin) {
-    if (pin == kAdminPin) {
-        return StaffMember{"admin1", "Nguyễn Văn Quản", StaffRole::admin};
+    return check_pin("admin1", pin);
+}
+
+void FakeGate::audit(const std::string& actor, std::string_view action, const std::string& detail) {
+    actions.push_back(actor + ":" + std::string(action));
+    details.push_back(detail);
+}
+
+std::vector<StaffMember> FakeGate::active_staff() {
+    std::vector<StaffMember> members;
+    for (const FakeStaff& staff : fake_staff()) {
+        members.push_back(staff.member);
+    }
+    return members;
+}
+
+std::optional<StaffMember> FakeGate::check_pin(const std::string& id, const std::string& pin) {
+    for (const FakeStaff& staff : fake_staff()) {
+        if (staff.member.id == id && pin == staff.pin) {
+            return staff.member;
+        }
     }
     return std::nullopt;
 }
 
-void FakeGate::audit(const std::string& actor, std::string_view action, const std::string&) {
-    actions.push_back(actor + ":" + std::string(action));
+std::optional<std::string> FakeGate::load_state(const std::string& key) {
+    auto it = state.find(key);
+    if (it == state.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+bool FakeGate::save_state(const std::string& key, const std::string& value) {
+    state[key] = value;
+    return true;
 }
 
 namespace {
@@ -128,6 +174,15 @@ void FlowHarness::type(std::string_view text) {
 void FlowHarness::scan(std::string_view code) {
     type(code);
     flow.on_key(FlowKey::enter);
+}
+
+void FlowHarness::sign_in(std::size_t index, const std::string& pin) {
+    flow.request_staff();
+    flow.choose_pin_official(index);
+    for (char digit : pin) {
+        flow.type_pin_digit(digit);
+    }
+    flow.submit_pin();
 }
 
 void FlowHarness::advance_seconds(double seconds) {

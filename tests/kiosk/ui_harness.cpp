@@ -15,7 +15,7 @@ ui::Strings load_strings() {
 }
 
 HeadlessUi::HeadlessUi(FlowHarness& harness, float width, float height)
-    : harness_(harness), strings_(load_strings()) {
+    : harness_(harness), strings_(load_strings()), reports_(harness.form, harness.clock) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -39,7 +39,7 @@ HeadlessUi::~HeadlessUi() {
 
 void HeadlessUi::frame() {
     ImGui::NewFrame();
-    ui::Ui ui{harness_.flow, strings_, fonts_, harness_.clock, hits_, state_};
+    ui::Ui ui{harness_.flow, strings_, fonts_, harness_.clock, hits_, state_, reports_.reports};
     ui::draw_kiosk(ui);
     ImGui::Render();
 }

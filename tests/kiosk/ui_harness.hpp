@@ -9,6 +9,7 @@
 #include "kiosk/ui/hit_map.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "staff_reports_fixture.hpp"
 
 namespace motcua::kiosk::testing {
 
@@ -31,6 +32,7 @@ class HeadlessUi {
     bool on_screen(const std::string& name);
 
     const ui::HitMap& hits() const { return hits_; }
+    ReportsBackend& reports() { return reports_; }
     float em() const { return fonts_.em; }
 
   private:
@@ -42,6 +44,7 @@ class HeadlessUi {
     ui::FontSet fonts_;
     ui::HitMap hits_;
     ui::UiState state_;
+    ReportsBackend reports_;
 };
 
 }  // namespace motcua::kiosk::testing

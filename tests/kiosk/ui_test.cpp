@@ -214,13 +214,16 @@ TEST_CASE("already rated: the button returns to welcome", "[ui][duplicate]") {
     CHECK(h.flow.screen() == Screen::welcome);
 }
 
-TEST_CASE("a long press on welcome's corner, then the PIN pad, then exit", "[ui][staff]") {
+TEST_CASE("a long press on welcome's corner, then who, the PIN pad, the admin screen, exit",
+          "[ui][staff]") {
     FlowHarness h;
     HeadlessUi ui(h);
     ui.hold("staff_corner", 1.0);
     CHECK(h.flow.screen() == Screen::welcome);
     ui.hold("staff_corner", 3.0);
     REQUIRE(h.flow.screen() == Screen::staff_pin);
+    CHECK_FALSE(ui.on_screen("pin.1"));  // first: who is signing in
+    ui.tap("staff.admin1");
     for (char digit : std::string(kAdminPin)) {
         ui.tap(std::string("pin.") + digit);
     }
@@ -229,6 +232,8 @@ TEST_CASE("a long press on welcome's corner, then the PIN pad, then exit", "[ui]
     CHECK(h.flow.pin_length() == 4);
     ui.tap("pin.ok");
     REQUIRE(h.flow.screen() == Screen::staff_menu);
+    ui.tap("staff.admin");
+    REQUIRE(h.flow.screen() == Screen::staff_admin);
     ui.tap("staff.exit");
     CHECK(h.flow.exit_requested());
 }
@@ -237,12 +242,70 @@ TEST_CASE("a wrong PIN is refused on screen, and back leaves the pad", "[ui][sta
     FlowHarness h;
     HeadlessUi ui(h);
     h.flow.request_staff();
+    ui.tap("staff.cb01");
     ui.tap("pin.1");
     ui.tap("pin.ok");
     CHECK(h.flow.pin_problem() == PinProblem::wrong);
     CHECK(h.flow.screen() == Screen::staff_pin);
     ui.tap("back");
+    CHECK_FALSE(h.flow.pin_official().has_value());
+    ui.tap("back");
     CHECK(h.flow.screen() == Screen::welcome);
+}
+
+TEST_CASE("an official's menu: desk sign-in, the tally and sync, nothing of the unit's",
+          "[ui][staff]") {
+    FlowHarness h;
+    HeadlessUi ui(h, 1080, 1920);
+    h.sign_in(2, kOfficialPin);
+    REQUIRE(h.flow.screen() == Screen::staff_menu);
+    CHECK(ui.on_screen("staff.tally"));
+    CHECK(ui.on_screen("staff.sync"));
+    CHECK_FALSE(ui.on_screen("staff.report"));
+    CHECK_FALSE(ui.on_screen("staff.export"));
+    CHECK_FALSE(ui.on_screen("staff.admin"));
+    CHECK_FALSE(ui.on_screen("desk.signout"));
+    ui.tap("desk.signin");
+    REQUIRE(h.flow.desk_official().has_value());
+    CHECK(h.flow.desk_official()->id == "cb01");
+    CHECK_FALSE(ui.on_screen("desk.signin"));
+    ui.tap("staff.sync");
+    REQUIRE(h.flow.screen() == Screen::staff_sync);
+    CHECK_FALSE(ui.on_screen("sync.now"));  // no server configured
+    ui.tap("staff.menu");
+    CHECK(h.flow.screen() == Screen::staff_menu);
+    ui.tap("desk.signout");
+    CHECK_FALSE(h.flow.desk_official().has_value());
+    ui.tap("staff.leave");
+    CHECK(h.flow.screen() == Screen::welcome);
+}
+
+TEST_CASE("the sync screen sends now and shows the progress and the refused ratings",
+          "[ui][staff][sync]") {
+    struct Control : SyncControl {
+        void request_sync_now() override { ++syncs; }
+        void request_connection_test() override { ++tests; }
+        int syncs = 0;
+        int tests = 0;
+    };
+    FlowHarness h;
+    HeadlessUi ui(h, 1920, 1080);
+    Control control;
+    h.flow.set_sync_control(&control);
+    SyncView view;
+    view.enabled = true;
+    view.pending = 40;
+    view.quarantined = 1;
+    view.quarantined_items.push_back({"b9d1", "conflict: dossier already rated", 1677636000000});
+    h.flow.set_sync_view(view);
+    h.sign_in(1, kSupervisorPin);
+    ui.tap("staff.sync");
+    ui.tap("sync.now");
+    CHECK(control.syncs == 1);
+    CHECK(h.flow.sync_view().running);
+    CHECK_FALSE(ui.on_screen("sync.now"));  // progress instead of the button
+    ui.tap("staff.menu");
+    CHECK_FALSE(ui.on_screen("staff.admin"));
 }
 
 TEST_CASE("touch targets are big enough for a thumb at every supported size", "[ui][layout]") {

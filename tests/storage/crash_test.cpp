@@ -66,10 +66,11 @@ class Writer {
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    // Reads until the "ready" line arrives (the store is open); false after 30 s or at EOF.
-    bool wait_until_ready() {
+    // Reads until `text` has arrived ("ready -\n": the store is open; "saved ": the first
+    // rating is acknowledged); false after 30 s or at EOF.
+    bool wait_until(const std::string& text) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-        while (text_.find("ready -\n") == std::string::npos) {
+        while (text_.find(text) == std::string::npos) {
             if (std::chrono::steady_clock::now() > deadline || read_some(100) == Read::closed) {
                 return false;
             }
@@ -146,7 +147,10 @@ TEST_CASE("crash test: SIGKILL at random moments loses no acknowledged rating",
             if (during_start_up) {
                 std::this_thread::sleep_for(std::chrono::microseconds(random() % 15000));
             } else {
-                REQUIRE(writer.wait_until_ready());
+                // After the first acknowledgement, so that a slow machine (sanitizers, a busy
+                // CI host) still kills mid-save rather than always before the first save.
+                REQUIRE(writer.wait_until("ready -\n"));
+                REQUIRE(writer.wait_until("saved "));
                 std::this_thread::sleep_for(std::chrono::microseconds(random() % 60000));
             }
             const int status = writer.kill_now();
@@ -158,7 +162,7 @@ TEST_CASE("crash test: SIGKILL at random moments loses no acknowledged rating",
             runs_without_acknowledgement += any ? 0 : 1;
         }
 
-        Store store(path);  // quick_check runs here
+        Store store(path, OpenOptions{.quick_check = true});
         REQUIRE(store.integrity_check().empty());
         for (const auto& [what, id] : acknowledged) {
             if (what == "saved") {

@@ -117,10 +117,10 @@ TEST_CASE("another program's SQLite database is refused and left alone", "[stora
     CHECK(file_bytes(path) == before);
 }
 
-TEST_CASE("a damaged database is refused by quick_check and left byte-identical",
-          "[storage][open]") {
-    TempDir dir;
-    const auto path = dir.file("k.db");
+namespace {
+
+// A closed database of 300 ratings, every page in the main file; returns its bytes.
+std::string database_of_300_ratings(const std::filesystem::path& path) {
     {
         Store store(path);
         std::vector<Rating> ratings;
@@ -130,16 +130,82 @@ TEST_CASE("a damaged database is refused by quick_check and left byte-identical"
         store.save_ratings(ratings);
     }
     REQUIRE_FALSE(std::filesystem::exists(path.string() + "-wal"));  // checkpointed at close
-    std::string bytes = file_bytes(path);
+    return file_bytes(path);
+}
+
+// The pages (1-based) of the ratings table's b-tree, below its root.
+std::vector<std::int64_t> ratings_leaf_pages(const std::filesystem::path& path) {
+    RawDb raw(path);
+    std::vector<std::int64_t> pages;
+    for (const std::string& page :
+         raw.column("SELECT pageno FROM dbstat WHERE name = 'ratings' AND pagetype = 'leaf'")) {
+        pages.push_back(std::stoll(page));
+    }
+    return pages;
+}
+
+void scribble_page(std::string& bytes, std::int64_t page, std::size_t offset = 0) {
+    for (std::size_t i = 0; i < 64; ++i) {
+        bytes[static_cast<std::size_t>(page - 1) * 4096 + offset + i] = static_cast<char>(0x55);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a damaged database is refused by quick_check and left byte-identical",
+          "[storage][open]") {
+    TempDir dir;
+    const auto path = dir.file("k.db");
+    std::string bytes = database_of_300_ratings(path);
     REQUIRE(bytes.size() > 4096 * 12);
     // Scribble over the headers of a few b-tree pages in the middle of the file.
-    for (std::size_t page : {5, 8, 11}) {
-        for (std::size_t i = 0; i < 64; ++i) {
-            bytes[(page - 1) * 4096 + i] = static_cast<char>(0x55);
-        }
+    for (std::int64_t page : {5, 8, 11}) {
+        scribble_page(bytes, page);
     }
     write_file(path, bytes);
 
+    CHECK(error_kind_of([&] { Store store(path, OpenOptions{.quick_check = true}); }) ==
+          StoreErrorKind::corrupt);
+    CHECK(file_bytes(path) == bytes);
+}
+
+TEST_CASE("a default open reads no data pages and damage there fails the reads meeting it",
+          "[storage][open]") {
+    TempDir dir;
+    const auto path = dir.file("k.db");
+    std::string bytes = database_of_300_ratings(path);
+    const std::vector<std::int64_t> leaves = ratings_leaf_pages(path);
+    REQUIRE(leaves.size() > 3);
+    for (std::int64_t page : leaves) {
+        scribble_page(bytes, page);
+    }
+    write_file(path, bytes);
+
+    // Opening reads the header and the schema only, so it succeeds (and the kiosk starts) ...
+    Store store(path);
+    CHECK(store.schema_version() == Store::kSchemaVersion);
+    // ... but every read that meets a damaged page is refused as corrupt, never answered wrong,
+    CHECK(error_kind_of([&] { store.list_ratings({}); }) == StoreErrorKind::corrupt);
+    // integrity_check (motcua check) finds it,
+    CHECK_FALSE(store.integrity_check().empty());
+    // and a save, which writes into the damaged table, is refused with nothing written.
+    CHECK(error_kind_of([&] { store.save_rating(sample_rating("Q-240306-1")); }) ==
+          StoreErrorKind::corrupt);
+    CHECK_FALSE(store.is_rated("Q-240306-1", Stage::intake));
+}
+
+TEST_CASE("damage to the header or the schema is refused at open, file left byte-identical",
+          "[storage][open]") {
+    TempDir dir;
+    const auto path = dir.file("k.db");
+    std::string bytes = database_of_300_ratings(path);
+    SECTION("the file header") {
+        scribble_page(bytes, 1);
+    }
+    SECTION("the schema table's page header") {
+        scribble_page(bytes, 1, 100);
+    }
+    write_file(path, bytes);
     CHECK(error_kind_of([&] { Store store(path); }) == StoreErrorKind::corrupt);
     CHECK(file_bytes(path) == bytes);
 }

@@ -1,0 +1,95 @@
+// Export of the period report shown: choose a folder (the default folder beside the database,
+// or a USB stick mounted under /media), save CSV and XLSX, read the outcome in plain words.
+
+#include <string>
+
+#include "kiosk/ui/screens.hpp"
+#include "kiosk/ui/staff_report_widgets.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace motcua::kiosk::ui {
+
+namespace {
+
+std::string outcome_message(Ui& ui, const ExportOutcome& outcome, const ExportFolder& folder) {
+    switch (outcome.status) {
+        case ExportStatus::written: {
+            std::string files;
+            for (const std::string& file : outcome.files) {
+                files += (files.empty() ? "" : ", ") + file;
+            }
+            return ui.format(Str::reports_export_done,
+                             {{"files", files}, {"folder", folder.path.string()}});
+        }
+        case ExportStatus::not_writable:
+            return ui.format(Str::reports_export_not_writable, {{"folder", folder.path.string()}});
+        case ExportStatus::failed:
+            break;
+    }
+    return ui.t(Str::reports_export_failed);
+}
+
+}  // namespace
+
+void draw_staff_export_screen(Ui& ui) {
+    if (!read_reports_once(ui)) {
+        return;
+    }
+    float em = ui.em();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    StaffReports& reports = ui.reports;
+    Box page = screen_box();
+    top_bar(ui, page.take_top(top_bar_height(em)), ui.t(Str::reports_export_title));
+    float margin = page_margin(em);
+    Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
+    if (back_button(ui, bottom)) {
+        ui.flow.open_staff_screen(Screen::staff_report);
+        return;
+    }
+    Box content = page.inset(margin, 0.8f * em);
+    Box column = content.centered(std::min(content.w, 40.0f * em), content.h);
+    if (!reports.unit_report() || !reports.official_report()) {
+        draw_read_error(ui, column);
+        return;
+    }
+    draw_text(draw, ui.fonts.heading,
+              ui.format(Str::reports_export_period, {{"from", display_date(reports.period().from)},
+                                                     {"to", display_date(reports.period().to)}}),
+              column.take_top(2.4f * em), theme::kText, Align::left);
+    section_heading(ui, column, ui.t(Str::reports_export_choose));
+    const std::vector<ExportFolder>& folders = reports.folders();
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+        const ExportFolder& folder = folders[i];
+        std::string label = folder.is_default ? ui.format(Str::reports_export_default,
+                                                          {{"path", folder.path.string()}})
+                                              : folder.label;
+        bool chosen = i == reports.chosen_folder();
+        if (button(ui, "export.folder." + std::to_string(i), column.take_top(2.8f * em), label,
+                   chosen ? ButtonKind::primary : ButtonKind::secondary)) {
+            reports.choose_folder(i);
+        }
+        column.take_top(0.4f * em);
+    }
+    if (folders.size() <= 1) {
+        draw_text(draw, ui.fonts.body, ui.t(Str::reports_export_no_sticks),
+                  column.take_top(1.6f * em), theme::kTextMuted, Align::left, VAlign::middle, 0.5f);
+    }
+    Box actions = column.take_top(3.2f * em);
+    if (button(ui, "export.rescan", actions.column(0, 2, em), ui.t(Str::reports_export_rescan),
+               ButtonKind::secondary)) {
+        reports.refresh_folders();
+    }
+    if (button(ui, "export.save", actions.column(1, 2, em), ui.t(Str::reports_export_save),
+               ButtonKind::primary)) {
+        reports.export_report();
+    }
+    column.take_top(1.0f * em);
+    const std::optional<ExportOutcome>& outcome = reports.last_export();
+    if (outcome && reports.chosen_folder() < folders.size()) {
+        banner(ui, column, outcome_message(ui, *outcome, folders[reports.chosen_folder()]),
+               outcome->status == ExportStatus::written ? BannerKind::info : BannerKind::error);
+    }
+}
+
+}  // namespace motcua::kiosk::ui

@@ -1,0 +1,68 @@
+#include "kiosk/ui/staff_report_widgets.hpp"
+
+#include <algorithm>
+
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/widgets.hpp"
+#include "reporting/number_format.hpp"
+#include "reporting/score_json.hpp"
+
+namespace motcua::kiosk::ui {
+
+bool read_reports_once(Ui& ui) {
+    const std::optional<StaffMember>& member = ui.flow.staff_member();
+    if (!member) {
+        return false;
+    }
+    if (!ui.state.staff_reports_read) {
+        ui.state.staff_reports_read = true;
+        ui.reports.refresh_for(*member);
+    }
+    return true;
+}
+
+std::string display_date(const std::string& iso_date) {
+    if (iso_date.size() != 10) {
+        return iso_date;
+    }
+    return iso_date.substr(8, 2) + "/" + iso_date.substr(5, 2) + "/" + iso_date.substr(0, 4);
+}
+
+std::string display_number(const Ui& ui, double value, int decimals) {
+    std::string text = format_fixed(value, decimals);
+    if (ui.language() == Language::vi) {
+        std::replace(text.begin(), text.end(), '.', ',');
+    }
+    return text;
+}
+
+std::string display_band(const Ui& ui, const ScoringProfile& profile, const std::string& band_id) {
+    return band_text(band_id, profile).in(ui.language());
+}
+
+void draw_tabs(Ui& ui, const std::string& name, const Box& box,
+               const std::vector<std::string>& labels) {
+    int n = static_cast<int>(labels.size());
+    for (int i = 0; i < n; ++i) {
+        bool selected = ui.state.staff_reports_page == i;
+        if (button(ui, name + "." + std::to_string(i), box.column(i, n, 0.4f * ui.em()),
+                   labels[static_cast<std::size_t>(i)],
+                   selected ? ButtonKind::primary : ButtonKind::secondary)) {
+            ui.state.staff_reports_page = i;
+        }
+    }
+}
+
+void section_heading(Ui& ui, Box& column, const std::string& text) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw_text(draw, ui.fonts.bold, text, column.take_top(1.6f * ui.em()), theme::kBar, Align::left,
+              VAlign::bottom);
+    column.take_top(0.3f * ui.em());
+}
+
+void draw_read_error(Ui& ui, const Box& box) {
+    Box area = box;
+    banner(ui, area.take_top(6.0f * ui.em()), ui.t(Str::reports_error), BannerKind::error);
+}
+
+}  // namespace motcua::kiosk::ui

@@ -1,0 +1,36 @@
+#pragma once
+// Pieces the three staff report screens share: reading the figures when a screen opens, dates
+// and numbers as staff read them, tabs, section headings and the table cells of the figures.
+
+#include <string>
+#include <vector>
+
+#include "core/scoring.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+#include "kiosk/ui/layout.hpp"
+
+namespace motcua::kiosk::ui {
+
+// On a staff report screen's first frame: StaffReports::refresh_for(the signed-in member).
+// False when nobody is signed in (the screen then draws nothing).
+bool read_reports_once(Ui& ui);
+
+// "14/03/2025" for "2025-03-14".
+std::string display_date(const std::string& iso_date);
+// "1,50" in Vietnamese, "1.50" in English.
+std::string display_number(const Ui& ui, double value, int decimals);
+// The band's name in the viewer's language.
+std::string display_band(const Ui& ui, const ScoringProfile& profile, const std::string& band_id);
+
+// A row of tabs across `box`; tapping one sets ui.state.staff_reports_page. Targets are named
+// "<name>.<index>".
+void draw_tabs(Ui& ui, const std::string& name, const Box& box,
+               const std::vector<std::string>& labels);
+
+// A bold heading cut off the top of `column`.
+void section_heading(Ui& ui, Box& column, const std::string& text);
+
+// The plain-words message when the figures could not be read.
+void draw_read_error(Ui& ui, const Box& box);
+
+}  // namespace motcua::kiosk::ui
