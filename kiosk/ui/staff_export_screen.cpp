@@ -33,21 +33,15 @@ std::string outcome_message(Ui& ui, const ExportOutcome& outcome, const ExportFo
 }  // namespace
 
 void draw_staff_export_screen(Ui& ui) {
-    if (!read_reports_once(ui)) {
+    std::optional<ReportPage> frame =
+        report_page(ui, Str::reports_export_title, Screen::staff_report);
+    if (!frame) {
         return;
     }
+    Box content = frame->content;
     float em = ui.em();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     StaffReports& reports = ui.reports;
-    Box page = screen_box();
-    top_bar(ui, page.take_top(top_bar_height(em)), ui.t(Str::reports_export_title));
-    float margin = page_margin(em);
-    Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
-    if (back_button(ui, bottom)) {
-        ui.flow.open_staff_screen(Screen::staff_report);
-        return;
-    }
-    Box content = page.inset(margin, 0.8f * em);
     Box column = content.centered(std::min(content.w, 40.0f * em), content.h);
     if (!reports.unit_report() || !reports.official_report()) {
         draw_read_error(ui, column);

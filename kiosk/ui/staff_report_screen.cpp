@@ -265,25 +265,20 @@ void draw_table(Ui& ui, Box table) {
 }  // namespace
 
 void draw_staff_report_screen(Ui& ui) {
-    if (!read_reports_once(ui)) {
+    std::optional<ReportPage> frame =
+        report_page(ui, Str::reports_report_title, Screen::staff_menu);
+    if (!frame) {
         return;
     }
+    Box content = frame->content;
     float em = ui.em();
-    Box page = screen_box();
-    top_bar(ui, page.take_top(top_bar_height(em)), ui.t(Str::reports_report_title));
-    float margin = page_margin(em);
-    Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
-    if (back_button(ui, bottom)) {
-        ui.flow.back_to_staff_menu();
-        return;
-    }
-    Box content = page.inset(margin, 0.8f * em);
     draw_period_picker(ui, content);
     content.take_top(0.6f * em);
     if (!ui.reports.unit_report() || !ui.reports.official_report()) {
         draw_read_error(ui, content);
         return;
     }
+    Box bottom = frame->bottom;
     float export_w = std::min(14.0f * em, bottom.w * 0.5f);
     Box export_box = bottom.take_right(export_w).centered(export_w, 3.0f * em);
     if (ui.flow.staff_member()->role != StaffRole::official &&

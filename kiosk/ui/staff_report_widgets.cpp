@@ -21,6 +21,26 @@ bool read_reports_once(Ui& ui) {
     return true;
 }
 
+std::optional<ReportPage> report_page(Ui& ui, Str title, Screen back_to) {
+    if (!read_reports_once(ui)) {
+        return std::nullopt;
+    }
+    float em = ui.em();
+    Box page = screen_box();
+    top_bar(ui, page.take_top(top_bar_height(em)), ui.t(title));
+    float margin = page_margin(em);
+    Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
+    if (back_button(ui, bottom)) {
+        if (back_to == Screen::staff_menu) {
+            ui.flow.back_to_staff_menu();
+        } else {
+            ui.flow.open_staff_screen(back_to);
+        }
+        return std::nullopt;
+    }
+    return ReportPage{page.inset(margin, 0.8f * em), bottom};
+}
+
 std::string display_date(const std::string& iso_date) {
     if (iso_date.size() != 10) {
         return iso_date;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <optional>
+
 #include "core/scoring.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
 #include "kiosk/ui/layout.hpp"
@@ -14,6 +16,15 @@ namespace motcua::kiosk::ui {
 // On a staff report screen's first frame: StaffReports::refresh_for(the signed-in member).
 // False when nobody is signed in (the screen then draws nothing).
 bool read_reports_once(Ui& ui);
+
+// The frame of the report screens: reads the reports once, draws the top bar with `title` and
+// a back button to `back_to` (the staff menu or another staff screen) on the left of the
+// bottom bar. Nullopt when the screen must draw nothing more this frame.
+struct ReportPage {
+    Box content;
+    Box bottom;  // the whole bottom bar; its left end holds the back button
+};
+std::optional<ReportPage> report_page(Ui& ui, Str title, Screen back_to);
 
 // "14/03/2025" for "2025-03-14".
 std::string display_date(const std::string& iso_date);

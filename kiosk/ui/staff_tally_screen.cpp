@@ -333,19 +333,12 @@ void draw_day_picker(Ui& ui, Box row) {
 }  // namespace
 
 void draw_staff_tally_screen(Ui& ui) {
-    if (!read_reports_once(ui)) {
+    std::optional<ReportPage> frame = report_page(ui, Str::reports_tally_title, Screen::staff_menu);
+    if (!frame) {
         return;
     }
+    Box content = frame->content;
     float em = ui.em();
-    Box page = screen_box();
-    top_bar(ui, page.take_top(top_bar_height(em)), ui.t(Str::reports_tally_title));
-    float margin = page_margin(em);
-    Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
-    if (back_button(ui, bottom)) {
-        ui.flow.back_to_staff_menu();
-        return;
-    }
-    Box content = page.inset(margin, 0.8f * em);
     draw_day_picker(ui, content.take_top(3.0f * em));
     content.take_top(0.5f * em);
 
