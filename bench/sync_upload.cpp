@@ -1,21 +1,29 @@
-// Upload throughput on loopback: N ratings (default 100 000) from a real kiosk Store to a real
-// motcua-server on 127.0.0.1, through the uploader (run_sync), then the same encoded batches
-// POSTed raw to a fresh server, with libcurl and with the curl command-line tool. Prints
-// ratings per second and bytes per rating on the wire for each.
+// Upload throughput on loopback (issue #6 item 3): N ratings (default 100 000) from a real kiosk
+// Store to a real motcua-server on 127.0.0.1, through the uploader (run_sync), beside the same
+// encoded batches POSTed raw to a fresh server with libcurl (the physical reference: the same
+// bytes over the same HTTP stack, without the kiosk's bookkeeping) and with the curl tool.
+// Every measurement is repeated --runs times (default 3), each with a fresh server database and
+// a fresh copy of the kiosk database; the figures are the medians. Bytes per rating on the wire
+// are counted with gzip on, as the kiosk sends. The CPU both processes spend is counted too:
+// on a machine shared with other work the wall-clock rate measures the load as much as the code.
 //
-// Usage: sync_upload [--ratings N] [--batch-size B]
+// Usage: sync_upload [--ratings N] [--batch-size B] [--runs R] [--json FILE]
 // Needs the curl command for the last measurement; writes only to a temporary folder.
 
 #include <curl/curl.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "bench/figures.hpp"
 #include "sync/gzip.hpp"
 #include "sync/protocol.hpp"
 #include "sync/uploader.hpp"
@@ -139,99 +147,210 @@ std::int64_t stored_ratings(const std::filesystem::path& db) {
     return at == std::string::npos ? -1 : std::stoll(stats.out.substr(at + 11));
 }
 
+// CPU seconds (user + system) of this process, or of its waited-for children.
+double cpu_seconds(int who) {
+    rusage usage{};
+    getrusage(who, &usage);
+    const auto seconds = [](const timeval& time) {
+        return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// One upload through run_sync from a copy of the kiosk database to a fresh server. Adds the
+// CPU the kiosk side and the server spent on it to `cpu`.
+SyncReport upload_once(const TempDir& dir, const std::filesystem::path& kiosk_db, int run,
+                       std::int64_t ratings, int batch_size, double& cpu) {
+    const auto copy = dir / ("kiosk-" + std::to_string(run) + ".db");
+    std::filesystem::copy_file(kiosk_db, copy);
+    Store store(copy);
+    const auto server_db = dir / ("server-uploader-" + std::to_string(run) + ".db");
+    SyncOptions options;
+    options.kiosk_id = kKiosk;
+    options.token = add_kiosk(server_db, kKiosk, kUnit);
+    options.batch_size = batch_size;
+    SyncReport report;
+    const double cpu_before = cpu_seconds(RUSAGE_SELF) + cpu_seconds(RUSAGE_CHILDREN);
+    {
+        ServerProcess server(server_db);
+        options.server_url = server.url();
+        report = run_sync(store, options, SystemClock());
+    }
+    cpu += cpu_seconds(RUSAGE_SELF) + cpu_seconds(RUSAGE_CHILDREN) - cpu_before;
+    if (report.outcome != SyncOutcome::complete || stored_ratings(server_db) != ratings) {
+        throw std::runtime_error("the upload did not complete: " + report.error);
+    }
+    return report;
+}
+
+RawResult post_libcurl_once(const TempDir& dir, int run, const std::vector<std::string>& bodies,
+                            std::int64_t ratings) {
+    const auto server_db = dir / ("server-raw-" + std::to_string(run) + ".db");
+    const std::string token = add_kiosk(server_db, kKiosk, kUnit);
+    RawResult raw;
+    {
+        ServerProcess server(server_db);
+        raw = post_with_libcurl(server.url() + std::string(protocol::kBatchesPath), token, bodies);
+    }
+    if (stored_ratings(server_db) != ratings) {
+        throw std::runtime_error("a raw libcurl upload did not store every rating");
+    }
+    return raw;
+}
+
+double post_tool_once(const TempDir& dir, int run, const std::vector<std::string>& bodies,
+                      std::int64_t ratings) {
+    const auto server_db = dir / ("server-tool-" + std::to_string(run) + ".db");
+    const std::string token = add_kiosk(server_db, kKiosk, kUnit);
+    double seconds = 0;
+    {
+        ServerProcess server(server_db);
+        seconds = post_with_curl_tool(server.url() + std::string(protocol::kBatchesPath), token,
+                                      bodies, dir);
+    }
+    if (stored_ratings(server_db) != ratings) {
+        throw std::runtime_error("a raw curl tool upload did not store every rating");
+    }
+    return seconds;
+}
+
+bench::Figure rate_figure(std::string id, std::string label, double value, int runs) {
+    bench::Figure figure;
+    figure.id = std::move(id);
+    figure.label = std::move(label);
+    figure.value = value;
+    figure.unit = "ratings/s";
+    figure.runs = runs;
+    return figure;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::int64_t ratings = 100000;
     int batch_size = 500;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    int runs = 3;
+    std::string json_path;
+    for (int i = 1; i < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--ratings") {
+        if (i + 1 < argc && flag == "--ratings") {
             ratings = std::stoll(argv[i + 1]);
-        } else if (flag == "--batch-size") {
+        } else if (i + 1 < argc && flag == "--batch-size") {
             batch_size = std::stoi(argv[i + 1]);
+        } else if (i + 1 < argc && flag == "--runs") {
+            runs = std::max(1, std::stoi(argv[i + 1]));
+        } else if (i + 1 < argc && flag == "--json") {
+            json_path = argv[i + 1];
         } else {
-            std::fprintf(stderr, "usage: sync_upload [--ratings N] [--batch-size B]\n");
+            std::fprintf(stderr,
+                         "usage: sync_upload [--ratings N] [--batch-size B] [--runs R] "
+                         "[--json FILE]\n");
             return 2;
         }
     }
 
-    TempDir dir;
-    Store store(dir / "kiosk.db");
-    RatingFactory factory(kKiosk, kUnit, 2024);
-    auto start = std::chrono::steady_clock::now();
-    save_ratings(store, factory, ratings);
-    std::printf("saved %lld ratings in the kiosk store in %.2f s\n",
-                static_cast<long long>(ratings), seconds_since(start));
+    try {
+        TempDir dir;
+        const auto kiosk_db = dir / "kiosk.db";
+        double json_bytes_per_rating = 0;
+        double gzip_bytes_per_rating = 0;
+        std::vector<std::string> bodies;
+        std::vector<double> encode_rates;
+        const double n = static_cast<double>(ratings);
+        {
+            Store store(kiosk_db);
+            RatingFactory factory(kKiosk, kUnit, 2024);
+            const auto start = std::chrono::steady_clock::now();
+            save_ratings(store, factory, ratings);
+            std::fprintf(stderr, "saved %lld ratings in the kiosk store in %.2f s\n",
+                         static_cast<long long>(ratings), seconds_since(start));
+            for (int run = 0; run < runs; ++run) {
+                double encode_seconds = 0;
+                std::int64_t json_bytes = 0;
+                bodies = encode_all(store, ratings, batch_size, encode_seconds, json_bytes);
+                encode_rates.push_back(n / encode_seconds);
+                json_bytes_per_rating = static_cast<double>(json_bytes) / n;
+            }
+        }
+        std::int64_t gzip_bytes = 0;
+        for (const std::string& body : bodies) {
+            gzip_bytes += static_cast<std::int64_t>(body.size());
+        }
+        gzip_bytes_per_rating = static_cast<double>(gzip_bytes) / n;
 
-    double encode_seconds = 0;
-    std::int64_t json_bytes = 0;
-    const std::vector<std::string> bodies =
-        encode_all(store, ratings, batch_size, encode_seconds, json_bytes);
-    std::int64_t gzip_bytes = 0;
-    for (const std::string& body : bodies) {
-        gzip_bytes += static_cast<std::int64_t>(body.size());
-    }
+        std::vector<double> uploader_rates;
+        std::vector<double> cpu_rates;
+        std::vector<double> up_bytes;
+        std::vector<double> down_bytes;
+        std::vector<double> libcurl_rates;
+        std::vector<double> raw_up_bytes;
+        std::vector<double> tool_rates;
+        for (int run = 0; run < runs; ++run) {
+            double cpu = 0;
+            const SyncReport report = upload_once(dir, kiosk_db, run, ratings, batch_size, cpu);
+            uploader_rates.push_back(n / (static_cast<double>(report.elapsed_ms) / 1000.0));
+            cpu_rates.push_back(n / cpu);
+            up_bytes.push_back(static_cast<double>(report.counts.wire_bytes_up) / n);
+            down_bytes.push_back(static_cast<double>(report.counts.wire_bytes_down) / n);
+            const RawResult raw = post_libcurl_once(dir, run, bodies, ratings);
+            libcurl_rates.push_back(n / raw.seconds);
+            raw_up_bytes.push_back(static_cast<double>(raw.bytes_up) / n);
+            tool_rates.push_back(n / post_tool_once(dir, run, bodies, ratings));
+            std::fprintf(stderr,
+                         "run %d: uploader %.0f, raw libcurl %.0f, curl tool %.0f ratings/s\n",
+                         run + 1, uploader_rates.back(), libcurl_rates.back(), tool_rates.back());
+        }
 
-    // 1. The uploader, from the store, as the kiosk runs it.
-    const auto uploader_db = dir / "server-uploader.db";
-    SyncOptions options;
-    options.kiosk_id = kKiosk;
-    options.token = add_kiosk(uploader_db, kKiosk, kUnit);
-    options.batch_size = batch_size;
-    SyncReport report;
-    {
-        ServerProcess server(uploader_db);
-        options.server_url = server.url();
-        start = std::chrono::steady_clock::now();
-        report = run_sync(store, options, SystemClock());
-    }
-    const double uploader_seconds = static_cast<double>(report.elapsed_ms) / 1000.0;
-    if (report.outcome != SyncOutcome::complete || stored_ratings(uploader_db) != ratings) {
-        std::fprintf(stderr, "the upload did not complete: %s\n", report.error.c_str());
+        const std::string batches = std::to_string(ratings) + " ratings in batches of " +
+                                    std::to_string(batch_size) + " (" +
+                                    std::to_string(bodies.size()) + " POSTs)";
+        const double uploader = bench::median(uploader_rates);
+        const double libcurl = bench::median(libcurl_rates);
+        std::vector<bench::Figure> figures;
+        bench::Figure upload = rate_figure(
+            "upload_ratings_per_s", "Upload through the uploader (run_sync)", uploader, runs);
+        upload.reference_label = "raw libcurl POST of the same bytes";
+        upload.reference = libcurl;
+        upload.target = ">= 20000 and >= 0.5x reference";
+        upload.met = uploader >= 20000 && uploader >= 0.5 * libcurl;
+        upload.note = batches + "; from the kiosk Store to a fresh server database, loopback";
+        figures.push_back(upload);
+        bench::Figure cpu =
+            rate_figure("upload_ratings_per_cpu_s", "Upload per CPU second, kiosk side + server",
+                        bench::median(cpu_rates), runs);
+        cpu.note =
+            "ratings / (CPU of the uploading process + the server process) over the upload: the "
+            "uploader waits for each answer, so both add up; the rate with no other load and no "
+            "fsync wait";
+        figures.push_back(cpu);
+        bench::Figure tool =
+            rate_figure("upload_curl_tool_ratings_per_s", "Raw POST of the same bytes, curl tool",
+                        bench::median(tool_rates), runs);
+        tool.note = "one curl process, one connection (--next)";
+        figures.push_back(tool);
+        bench::Figure encode =
+            rate_figure("upload_encode_ratings_per_s", "Client encode + gzip of the batches",
+                        bench::median(encode_rates), runs);
+        figures.push_back(encode);
+        bench::Figure wire;
+        wire.id = "upload_bytes_per_rating";
+        wire.label = "Bytes per rating on the wire, up (gzip)";
+        wire.value = bench::median(up_bytes);
+        wire.unit = "bytes";
+        wire.reference_label = "JSON before gzip";
+        wire.reference = json_bytes_per_rating;
+        wire.runs = runs;
+        char detail[200];
+        std::snprintf(detail, sizeof detail,
+                      "gzip bodies alone %.1f bytes/rating; raw POST up %.1f; answers down %.1f",
+                      gzip_bytes_per_rating, bench::median(raw_up_bytes),
+                      bench::median(down_bytes));
+        wire.note = detail;
+        figures.push_back(wire);
+        bench::publish("sync_upload", figures, json_path);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "sync_upload: %s\n", error.what());
         return 1;
     }
-
-    // 2. The same bytes, POSTed raw with libcurl to a fresh server.
-    const auto raw_db = dir / "server-raw.db";
-    const std::string raw_token = add_kiosk(raw_db, kKiosk, kUnit);
-    RawResult raw;
-    {
-        ServerProcess server(raw_db);
-        raw = post_with_libcurl(server.url() + std::string(protocol::kBatchesPath), raw_token,
-                                bodies);
-    }
-    // 3. And with the curl tool, to another fresh server.
-    const auto tool_db = dir / "server-tool.db";
-    const std::string tool_token = add_kiosk(tool_db, kKiosk, kUnit);
-    double tool_seconds = 0;
-    {
-        ServerProcess server(tool_db);
-        tool_seconds = post_with_curl_tool(server.url() + std::string(protocol::kBatchesPath),
-                                           tool_token, bodies, dir);
-    }
-    if (stored_ratings(raw_db) != ratings || stored_ratings(tool_db) != ratings) {
-        std::fprintf(stderr, "a raw upload did not store every rating\n");
-        return 1;
-    }
-
-    const double n = static_cast<double>(ratings);
-    std::printf("%lld ratings in batches of %d (%zu batches)\n", static_cast<long long>(ratings),
-                batch_size, bodies.size());
-    std::printf("  JSON before gzip:        %7.1f bytes/rating; gzip: %.1f bytes/rating (%.1f%%)\n",
-                static_cast<double>(json_bytes) / n, static_cast<double>(gzip_bytes) / n,
-                100.0 * static_cast<double>(gzip_bytes) / static_cast<double>(json_bytes));
-    std::printf("  encode + gzip (client):  %7.0f ratings/s\n", n / encode_seconds);
-    std::printf(
-        "  uploader (run_sync):     %7.0f ratings/s  %.2f s  up %.1f bytes/rating, "
-        "down %.1f bytes/rating\n",
-        n / uploader_seconds, uploader_seconds,
-        static_cast<double>(report.counts.wire_bytes_up) / n,
-        static_cast<double>(report.counts.wire_bytes_down) / n);
-    std::printf("  raw libcurl POST:        %7.0f ratings/s  %.2f s  up %.1f bytes/rating\n",
-                n / raw.seconds, raw.seconds, static_cast<double>(raw.bytes_up) / n);
-    std::printf("  raw curl tool POST:      %7.0f ratings/s  %.2f s\n", n / tool_seconds,
-                tool_seconds);
-    std::printf("  uploader / raw libcurl:  %.2f\n", raw.seconds / uploader_seconds);
     return 0;
 }

@@ -44,7 +44,7 @@ void check_rollups(Store& store, Findings& findings) {
 void check_database(Context& context, Findings& findings) {
     Store* store = nullptr;
     try {
-        store = &context.store();
+        store = &context.store(OpenMode::checked);
         findings.ok("database " + store->path().string() + " opens (quick_check passed), schema " +
                     std::to_string(store->schema_version()));
     } catch (const StoreError& error) {

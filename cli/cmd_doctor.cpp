@@ -14,7 +14,9 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "core/clock_drift.hpp"
 #include "sync/options.hpp"
+#include "sync/sync_state.hpp"
 #include "sync/uploader.hpp"
 
 namespace motcua::cli {
@@ -249,11 +251,36 @@ void check_server(Context& context, Store* store, Findings& findings) {
     findings.ok("server: " + check.message);
     if (check.clock_drift_ms) {
         const std::int64_t drift = *check.clock_drift_ms;
+        const std::int64_t offset = clock_offset_from_drift(drift);
         if (drift > options.large_drift.count() || -drift > options.large_drift.count()) {
-            findings.problem(
-                "clock: " + std::to_string(drift / 1000) + " s away from the server's clock",
-                "enable time sync: timedatectl set-ntp true");
+            findings.problem("clock: " + describe_clock_offset(offset) +
+                                 "; new ratings would carry a wrong time",
+                             "enable time sync: timedatectl set-ntp true");
+        } else if (flagged_clock_offset(offset)) {
+            findings.warn("clock: " + describe_clock_offset(offset),
+                          "enable time sync: timedatectl set-ntp true");
         }
+    }
+}
+
+// What the uploads and the store noticed earlier: a clock far from the server's at the last
+// upload, and the clock going back between two ratings.
+void check_clock_history(Store* store, Findings& findings) {
+    if (store == nullptr) {
+        return;
+    }
+    const SyncStatus status = read_sync_status(*store);
+    if (status.clock_offset_ms) {
+        findings.warn("clock: at the last upload " + describe_clock_offset(*status.clock_offset_ms),
+                      "enable time sync: timedatectl set-ntp true; ratings keep their order "
+                      "(by sequence number) but their times may be off");
+    }
+    if (status.clock_back_jump_utc) {
+        findings.warn("clock: the clock went back (last time at " +
+                          format_utc_iso8601(*status.clock_back_jump_utc) +
+                          "); ratings saved around then may show a wrong time",
+                      "enable time sync: timedatectl set-ntp true, and check the machine's "
+                      "battery-backed clock (CMOS battery)");
     }
 }
 
@@ -274,6 +301,7 @@ int run_doctor(Context& context) {
     check_display(findings);
     check_clock(context, findings);
     check_disk(context, findings);
+    check_clock_history(store, findings);
     check_server(context, store, findings);
     if (findings.problems() > 0) {
         print_error(std::to_string(findings.problems()) + " problem(s) to fix; see above");

@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "cli/command.hpp"
+#include "core/clock_drift.hpp"
+#include "sync/sync_state.hpp"
 
 namespace motcua::cli {
 
@@ -51,6 +53,15 @@ nlohmann::ordered_json status_json(Context& context) {
         oldest ? nlohmann::ordered_json(format_utc_iso8601(*oldest)) : nullptr;
     json["last_sync_success_at"] = utc_text(store.get_state("sync.last_success_utc"));
     json["last_error"] = optional_text(store.get_state("sync.last_error"));
+    const SyncStatus sync = read_sync_status(store);
+    // Kiosk minus server, whole seconds; null while the clock is within kClockOffsetLimit.
+    json["clock_offset_seconds"] = sync.clock_offset_ms
+                                       ? nlohmann::ordered_json(*sync.clock_offset_ms / 1000)
+                                       : nlohmann::ordered_json(nullptr);
+    json["clock_back_jump_utc"] =
+        sync.clock_back_jump_utc
+            ? nlohmann::ordered_json(format_utc_iso8601(*sync.clock_back_jump_utc))
+            : nlohmann::ordered_json(nullptr);
     return json;
 }
 
@@ -75,6 +86,16 @@ int run_status(Context& context, bool json) {
               << "Quarantined:       " << status["quarantined"].get<std::int64_t>() << "\n"
               << "Last upload:       " << text_or(status["last_sync_success_at"], "never") << "\n"
               << "Last error:        " << text_or(status["last_error"], "none") << "\n";
+    if (!status["clock_offset_seconds"].is_null()) {
+        std::cout << "Clock:             "
+                  << describe_clock_offset(status["clock_offset_seconds"].get<std::int64_t>() *
+                                           1000)
+                  << "\n";
+    }
+    if (!status["clock_back_jump_utc"].is_null()) {
+        std::cout << "Clock went back:   " << status["clock_back_jump_utc"].get<std::string>()
+                  << "\n";
+    }
     return kExitOk;
 }
 

@@ -38,7 +38,7 @@ Store& Context::store(OpenMode mode) {
         }
         OpenOptions open;
         open.create = mode == OpenMode::create;
-        open.quick_check = mode != OpenMode::for_reading;
+        open.quick_check = mode == OpenMode::checked;
         store_.emplace(path, open);
     }
     return *store_;

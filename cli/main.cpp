@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
         "(database, officials, paper forms, tallies, reports)",
         "motcua"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", "motcua " MOTCUA_VERSION);
     // Options of the main command are accepted after a subcommand too: "motcua tally --db x".
     app.fallthrough();
 

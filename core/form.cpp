@@ -539,6 +539,10 @@ Form parse_form(const std::string& json_text, const std::string& source_name) {
         document = json::parse(json_text);
     } catch (const json::parse_error& error) {
         throw FormError(syntax_error_message(json_text, error, source_name));
+    } catch (const json::out_of_range&) {
+        // nlohmann reports a number beyond a double's range (1e999) this way, not as a
+        // parse_error (found by fuzz/fuzz_form_profile).
+        throw FormError(source_name + ": invalid JSON: a number is too large");
     }
 
     const Reader reader(source_name);

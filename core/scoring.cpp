@@ -247,6 +247,9 @@ ScoringProfile parse_scoring_profile(const std::string& json_text, const std::st
         document = json::parse(json_text);
     } catch (const json::parse_error& error) {
         throw ScoringError(source_name + ": invalid JSON: " + error.what());
+    } catch (const json::out_of_range&) {
+        // A number beyond a double's range (1e999) (found by fuzz/fuzz_scoring_profile).
+        throw ScoringError(source_name + ": invalid JSON: a number is too large");
     }
     const Reader reader(source_name);
     reader.object(document, "", {"id", "version", "indicators", "bands", "official"});

@@ -1,12 +1,14 @@
 #include "server/request_parsing.hpp"
 
 #include <limits>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
 #include "core/uuid.hpp"
+#include "server/canonical_batch.hpp"
 
 // [SECTION] Helpers
 // [SECTION] Items
@@ -166,6 +168,13 @@ void read_void(const json& record, IncomingItem& item) {
 //-----------------------------------------------------------------------------
 
 std::vector<IncomingItem> parse_batch(std::string_view body, const KioskRecord& kiosk) {
+    if (std::optional<std::vector<IncomingItem>> items = parse_canonical_batch(body, kiosk)) {
+        return std::move(*items);
+    }
+    return parse_batch_general(body, kiosk);
+}
+
+std::vector<IncomingItem> parse_batch_general(std::string_view body, const KioskRecord& kiosk) {
     const json batch = parse_object(body, "batch");
     if (const std::string problem = key_problem(batch, {"kiosk_id", "sent_at", "items"});
         !problem.empty()) {

@@ -30,7 +30,12 @@ class ApiError : public std::runtime_error {
 // body names another kiosk), 413 too_large (more than protocol::kMaxItemsPerBatch items).
 // An item is rejected when its record fails rating_from_json or the void rules, or names
 // another kiosk or unit than the token's.
+// Batches as kiosks encode them take the fast path (server/canonical_batch.hpp); any other body
+// takes the general path, which gives the same items for a body both can read.
 std::vector<IncomingItem> parse_batch(std::string_view body, const KioskRecord& kiosk);
+
+// The general path alone: a JSON tree, then every rule. For tests comparing the two paths.
+std::vector<IncomingItem> parse_batch_general(std::string_view body, const KioskRecord& kiosk);
 
 // The heartbeat body from `kiosk`, re-serialised after validation, for storing. Throws ApiError
 // like parse_batch.

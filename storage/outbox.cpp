@@ -1,9 +1,16 @@
 // The upload queue. A rating's row is written in the rating's own transaction; the payload is
-// not copied into the queue but read from the rating (or void) when the row is sent.
+// not copied into the queue but made from the rating (or void) when the row is read: the
+// canonical JSON, byte for byte what schema version 1 stored.
+//
+// Only pending and quarantined items have a row (a quarantined one has a reason); a delivered
+// item's row is deleted. Seqs come from AUTOINCREMENT and are never reused, so a seq between 1
+// and the last one given out that has no row was delivered.
 //
 // [SECTION] Reading the queue
 // [SECTION] Recording the server's answers
 // [SECTION] Counts
+
+#include <nlohmann/json.hpp>
 
 #include "storage/store_impl.hpp"
 
@@ -15,27 +22,34 @@ namespace motcua {
 
 namespace {
 
-// Columns 0..7 of every outbox query; the payload comes from the rating or the void it names.
-constexpr std::string_view kItemColumns =
-    "SELECT o.seq, o.kind, o.ref_id, o.attempts, r.payload, v.reason, v.actor, v.voided_utc, "
-    "o.reason, o.quarantined_utc FROM outbox o "
-    "LEFT JOIN ratings r ON o.kind = 'rating' AND r.id = o.ref_id "
-    "LEFT JOIN voids v ON o.kind = 'void' AND v.rating_id = o.ref_id ";
+// Columns 0..7 of every outbox query, then the rating's kRatingColumns from column 8.
+std::string item_query(std::string_view where) {
+    return "SELECT o.seq, o.kind, o.attempts, o.reason, o.quarantined_utc, v.reason, v.actor, "
+           "v.voided_utc, " +
+           std::string(storage_detail::kRatingColumns) +
+           " FROM outbox o LEFT JOIN ratings r ON r.sequence = o.rating "
+           "LEFT JOIN voids v ON o.kind = 1 AND v.rating = o.rating " +
+           std::string(where);
+}
+constexpr int kFirstRatingColumn = 8;
 
-OutboxItem item_from_row(const sqlite::Connection& db, const sqlite::Statement& row) {
+OutboxItem item_from_row(sqlite::Connection& db, storage_detail::Dictionary& dictionary,
+                         const sqlite::Statement& row) {
     OutboxItem item;
     item.seq = row.int64(0);
-    item.kind = row.text(1) == "void" ? OutboxKind::void_record : OutboxKind::rating;
-    item.ref_id = row.text(2);
-    item.attempts = row.integer(3);
-    const bool missing = item.kind == OutboxKind::rating ? row.is_null(4) : row.is_null(5);
+    item.kind = row.int64(1) == 1 ? OutboxKind::void_record : OutboxKind::rating;
+    item.attempts = row.integer(2);
+    const bool missing =
+        row.is_null(kFirstRatingColumn) || (item.kind == OutboxKind::void_record && row.is_null(5));
     if (missing) {
         db.fail(StoreErrorKind::corrupt, "reading the upload queue",
-                "queue item " + std::to_string(item.seq) + " names '" + item.ref_id +
-                    "', which is not stored");
+                "queue item " + std::to_string(item.seq) +
+                    " names a rating or void that is not stored");
     }
+    const Rating rating = storage_detail::rating_from_row(db, dictionary, row, kFirstRatingColumn);
+    item.ref_id = rating.id;
     item.payload = item.kind == OutboxKind::rating
-                       ? row.text(4)
+                       ? rating_to_json(rating).dump()
                        : storage_detail::void_payload(
                              VoidRecord{item.ref_id, row.text(5), row.text(6), row.int64(7)});
     return item;
@@ -46,13 +60,12 @@ OutboxItem item_from_row(const sqlite::Connection& db, const sqlite::Statement& 
 std::vector<OutboxItem> Store::pending_items(std::int64_t limit) {
     constexpr std::string_view kDoing = "reading the upload queue";
     storage_detail::check_limit(impl_->db, limit, kDoing);
-    sqlite::Statement list(
-        impl_->db, std::string(kItemColumns) + "WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?1",
-        kDoing);
+    sqlite::Statement list(impl_->db, item_query("WHERE o.reason IS NULL ORDER BY o.seq LIMIT ?1"),
+                           kDoing);
     list.bind(1, limit);
     std::vector<OutboxItem> items;
     while (list.step()) {
-        items.push_back(item_from_row(impl_->db, list));
+        items.push_back(item_from_row(impl_->db, impl_->dictionary, list));
     }
     return items;
 }
@@ -61,21 +74,18 @@ std::vector<QuarantinedItem> Store::list_quarantined(std::int64_t limit) {
     constexpr std::string_view kDoing = "reading the quarantined uploads";
     storage_detail::check_limit(impl_->db, limit, kDoing);
     sqlite::Statement list(
-        impl_->db,
-        std::string(kItemColumns) + "WHERE o.state = 'quarantined' ORDER BY o.seq LIMIT ?1",
-        kDoing);
+        impl_->db, item_query("WHERE o.reason IS NOT NULL ORDER BY o.seq LIMIT ?1"), kDoing);
     list.bind(1, limit);
     std::vector<QuarantinedItem> items;
     while (list.step()) {
-        items.push_back(
-            QuarantinedItem{item_from_row(impl_->db, list), list.text(8), list.int64(9)});
+        items.push_back(QuarantinedItem{item_from_row(impl_->db, impl_->dictionary, list),
+                                        list.text(3), list.int64(4)});
     }
     return items;
 }
 
 std::optional<UtcMillis> Store::oldest_pending_utc() {
-    sqlite::Statement oldest(impl_->db,
-                             "SELECT min(created_utc) FROM outbox WHERE state = 'pending'",
+    sqlite::Statement oldest(impl_->db, "SELECT min(created_utc) FROM outbox WHERE reason IS NULL",
                              "reading the upload queue");
     std::optional<UtcMillis> when;
     if (oldest.step() && !oldest.is_null(0)) {
@@ -91,30 +101,32 @@ std::optional<UtcMillis> Store::oldest_pending_utc() {
 
 namespace {
 
-// Why an update of one queue item changed nothing: unknown seq (not_found) or wrong state.
+// Why an update of one queue item changed nothing: a seq never given out (not_found), or an
+// item in the wrong state (`state_problem`; a delivered item has no row left).
 [[noreturn]] void explain_unchanged(sqlite::Connection& db, std::int64_t seq,
                                     std::string_view doing, std::string_view state_problem) {
-    const bool exists =
-        db.query_int("SELECT count(*) FROM outbox WHERE seq = " + std::to_string(seq), doing) > 0;
-    if (!exists) {
+    const std::int64_t last_given = db.query_int(
+        "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'", doing);
+    if (seq < 1 || seq > last_given) {
         db.fail(StoreErrorKind::not_found, doing,
                 "no upload queue item has seq " + std::to_string(seq));
     }
     db.fail(StoreErrorKind::invalid, doing, state_problem);
 }
 
+bool is_delivered(sqlite::Connection& db, std::int64_t seq, std::string_view doing) {
+    return db.query_int("SELECT count(*) FROM outbox WHERE seq = " + std::to_string(seq), doing) ==
+           0;
+}
+
 }  // namespace
 
-void Store::mark_delivered(std::span<const std::int64_t> seqs, UtcMillis at) {
+void Store::mark_delivered(std::span<const std::int64_t> seqs, UtcMillis) {
     sqlite::Connection& db = impl_->db;
     sqlite::Transaction transaction(db, "recording delivered uploads");
-    sqlite::Statement mark(db,
-                           "UPDATE outbox SET state = 'delivered', delivered_utc = ?2, "
-                           "reason = NULL, quarantined_utc = NULL "
-                           "WHERE seq = ?1 AND state <> 'delivered'",
-                           "recording delivered uploads");
+    sqlite::Statement mark(db, "DELETE FROM outbox WHERE seq = ?1", "recording delivered uploads");
     for (std::int64_t seq : seqs) {
-        mark.bind(1, seq).bind(2, at).run();
+        mark.bind(1, seq).run();
     }
     transaction.commit();
 }
@@ -125,9 +137,7 @@ void Store::mark_quarantined(std::int64_t seq, const std::string& reason, UtcMil
     const std::string why =
         storage_detail::checked_text(db, doing, "the reason", reason, true, 2000);
     sqlite::Transaction transaction(db, doing);
-    sqlite::Statement(db,
-                      "UPDATE outbox SET state = 'quarantined', reason = ?2, quarantined_utc = ?3 "
-                      "WHERE seq = ?1 AND state <> 'delivered'",
+    sqlite::Statement(db, "UPDATE outbox SET reason = ?2, quarantined_utc = ?3 WHERE seq = ?1",
                       doing)
         .bind(1, seq)
         .bind(2, why)
@@ -144,7 +154,7 @@ void Store::note_attempt(std::span<const std::int64_t> seqs) {
     sqlite::Transaction transaction(db, "counting upload attempts");
     sqlite::Statement count(db,
                             "UPDATE outbox SET attempts = attempts + 1 "
-                            "WHERE seq = ?1 AND state = 'pending'",
+                            "WHERE seq = ?1 AND reason IS NULL",
                             "counting upload attempts");
     for (std::int64_t seq : seqs) {
         count.bind(1, seq).run();
@@ -157,13 +167,15 @@ void Store::requeue(std::int64_t seq) {
     const std::string doing = "requeueing upload " + std::to_string(seq);
     sqlite::Transaction transaction(db, doing);
     sqlite::Statement(db,
-                      "UPDATE outbox SET state = 'pending', attempts = 0, reason = NULL, "
-                      "quarantined_utc = NULL WHERE seq = ?1 AND state = 'quarantined'",
+                      "UPDATE outbox SET attempts = 0, reason = NULL, quarantined_utc = NULL "
+                      "WHERE seq = ?1 AND reason IS NOT NULL",
                       doing)
         .bind(1, seq)
         .run();
     if (db.changes() == 0) {
-        explain_unchanged(db, seq, doing, "it is not quarantined");
+        explain_unchanged(db, seq, doing,
+                          is_delivered(db, seq, doing) ? "it is not quarantined (it was delivered)"
+                                                       : "it is not quarantined");
     }
     transaction.commit();
 }
@@ -177,8 +189,8 @@ StoreCounts Store::counts() {
     sqlite::Statement query(impl_->db,
                             "SELECT (SELECT coalesce(sum(ratings + voided), 0) FROM day_ratings), "
                             "(SELECT coalesce(sum(voided), 0) FROM day_ratings), "
-                            "(SELECT count(*) FROM outbox WHERE state = 'pending'), "
-                            "(SELECT count(*) FROM outbox WHERE state = 'quarantined')",
+                            "(SELECT count(*) FROM outbox WHERE reason IS NULL), "
+                            "(SELECT count(*) FROM outbox WHERE reason IS NOT NULL)",
                             "counting ratings and uploads");
     StoreCounts counts;
     if (query.step()) {

@@ -137,10 +137,99 @@ CREATE TABLE month_answers (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: compact ratings (no JSON payload: texts that repeat are ids into `labels`, each
+// distinct answer an id into `choices`, the UUID 16 bytes, stage and channel small integers,
+// the local date a day number), claims keyed by the rating's sequence, voids too, and an
+// outbox that keeps only pending and quarantined items. The version 1 tables
+// are renamed v1_* here, emptied into these by move_rows_to_v2 and dropped.
+constexpr std::string_view kSchemaV2 = R"sql(
+DROP TRIGGER ratings_never_change;
+DROP TRIGGER ratings_never_deleted;
+DROP TRIGGER voids_never_change;
+DROP TRIGGER voids_never_deleted;
+DROP INDEX ratings_by_local_date;
+DROP INDEX outbox_by_state;
+DROP INDEX outbox_by_state_age;
+ALTER TABLE ratings RENAME TO v1_ratings;
+ALTER TABLE voids RENAME TO v1_voids;
+ALTER TABLE outbox RENAME TO v1_outbox;
+
+CREATE TABLE labels (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE choices (
+    id INTEGER PRIMARY KEY,
+    question_id TEXT NOT NULL,
+    option_id TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    points INTEGER NOT NULL,  -- -1: no points (not applicable, or a flag question)
+    UNIQUE (question_id, option_id, indicator, points)
+);
+
+CREATE TABLE ratings (
+    sequence INTEGER PRIMARY KEY,
+    id BLOB NOT NULL,             -- the UUID's 16 bytes
+    dossier_code TEXT NOT NULL,
+    stage INTEGER NOT NULL,       -- 0 intake, 1 supplement, 2 refusal, 3 return
+    channel INTEGER NOT NULL,     -- 0 kiosk, 1 paper
+    official INTEGER NOT NULL,    -- labels.id ("" when nobody was signed in)
+    form INTEGER NOT NULL,        -- labels.id
+    form_version INTEGER NOT NULL,
+    created_utc INTEGER NOT NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    local_day INTEGER NOT NULL,   -- local_date as days since 1970-01-01
+    kiosk INTEGER NOT NULL,       -- labels.id
+    unit INTEGER NOT NULL,        -- labels.id
+    answers BLOB NOT NULL         -- storage/rating_rows.cpp: choices, follow-ups, flags
+);
+CREATE UNIQUE INDEX ratings_by_id ON ratings(id);
+CREATE INDEX ratings_by_local_day ON ratings(local_day);
+CREATE TRIGGER ratings_never_change BEFORE UPDATE ON ratings
+BEGIN SELECT RAISE(ABORT, 'ratings are immutable'); END;
+CREATE TRIGGER ratings_never_deleted BEFORE DELETE ON ratings
+BEGIN SELECT RAISE(ABORT, 'ratings are never deleted: void them'); END;
+
+-- One row per dossier and stage with a non-voided rating: the primary key is the rule "one
+-- rating per dossier and stage"; a void deletes the row, freeing the dossier.
+CREATE TABLE claims (
+    dossier_code TEXT NOT NULL,
+    stage INTEGER NOT NULL,
+    rating INTEGER NOT NULL,     -- the rating's sequence
+    PRIMARY KEY (dossier_code, stage)
+) WITHOUT ROWID;
+
+CREATE TABLE voids (
+    rating INTEGER PRIMARY KEY REFERENCES ratings(sequence),
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    voided_utc INTEGER NOT NULL
+);
+CREATE TRIGGER voids_never_change BEFORE UPDATE ON voids
+BEGIN SELECT RAISE(ABORT, 'voids are immutable'); END;
+CREATE TRIGGER voids_never_deleted BEFORE DELETE ON voids
+BEGIN SELECT RAISE(ABORT, 'voids are never deleted'); END;
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1)),  -- 0 rating, 1 void
+    rating INTEGER NOT NULL,     -- the rating's sequence (for a void: the voided rating's)
+    created_utc INTEGER NOT NULL,  -- the rating's created_utc, or the void's voided_utc
+    attempts INTEGER NOT NULL DEFAULT 0,
+    reason TEXT,                 -- quarantined when set: the server's words
+    quarantined_utc INTEGER
+);
+CREATE INDEX outbox_pending_by_age ON outbox(created_utc) WHERE reason IS NULL;
+CREATE INDEX outbox_quarantined ON outbox(seq) WHERE reason IS NOT NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1,
      "first schema: ratings, claims, voids, officials, audit, outbox, state, day and month rollups",
      kSchemaV1},
+    {2, "compact ratings without the JSON payload, a pending-only outbox", kSchemaV2,
+     move_rows_to_v2},
 };
 
 }  // namespace
@@ -172,9 +261,13 @@ void migrate(Connection& db, std::span<const Migration> steps) {
     }
     for (const Migration& step : steps) {
         if (step.version > current) {
-            db.exec(std::string(step.sql), "migrating the schema to version " +
-                                               std::to_string(step.version) + " (" +
-                                               std::string(step.description) + ")");
+            const std::string doing = "migrating the schema to version " +
+                                      std::to_string(step.version) + " (" +
+                                      std::string(step.description) + ")";
+            db.exec(std::string(step.sql), doing);
+            if (step.transform != nullptr) {
+                step.transform(db);
+            }
         }
     }
     db.exec("PRAGMA user_version = " + std::to_string(target), "setting the schema version");

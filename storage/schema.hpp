@@ -14,6 +14,9 @@ struct Migration {
     int version;                   // PRAGMA user_version once this step has run
     std::string_view description;  // for logs and docs
     std::string_view sql;          // one or more statements
+    // A step SQL alone cannot do (e.g. re-encoding rows), run after `sql` in the same
+    // transaction; it throws StoreError to fail the migration.
+    void (*transform)(Connection& db) = nullptr;
 };
 
 // Every migration of this build, in order; the last one's version is Store::kSchemaVersion.
@@ -25,6 +28,11 @@ std::span<const Migration> schema_migrations();
 // opening a new file at once migrate it once. Throws StoreError newer_schema when the database
 // is already above the last step, and std::logic_error when `steps` are not numbered 1, 2, 3...
 void migrate(Connection& db, std::span<const Migration> steps);
+
+// Version 2's C++ step (storage/migration_v2.cpp): moves every rating, void and queue item from
+// the version 1 tables (renamed v1_*) into the compact version 2 tables, checking that each
+// rating reads back to exactly its version 1 canonical JSON, then drops the version 1 tables.
+void move_rows_to_v2(Connection& db);
 
 // PRAGMA user_version.
 int user_version(Connection& db);

@@ -70,7 +70,9 @@ std::string_view hint_for(StoreErrorKind kind) {
 //-----------------------------------------------------------------------------
 
 Connection::Connection(const std::filesystem::path& path, bool create) : name_(path.string()) {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE;
+    // NOMUTEX: a connection is used by one thread at a time (the Store contract), so SQLite
+    // need not lock its own mutexes on every call.
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
     if (create) {
         flags |= SQLITE_OPEN_CREATE;
     }
@@ -108,6 +110,10 @@ std::int64_t Connection::query_int(const std::string& sql, std::string_view doin
 
 std::int64_t Connection::changes() const {
     return sqlite3_changes64(db_);
+}
+
+std::int64_t Connection::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
 }
 
 void Connection::fail(int result_code, std::string_view doing) const {
@@ -174,6 +180,18 @@ Statement& Statement::bind_null(int index) {
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        db_.fail(StoreErrorKind::invalid, doing_, "a blob value is too long");
+    }
+    const int rc = sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()),
+                                     SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) {
+        db_.fail(rc, doing_);
+    }
+    return *this;
+}
+
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) {
@@ -223,6 +241,15 @@ std::string Statement::text(int column) const {
         return {};
     }
     return std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::string_view Statement::blob(int column) const {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    if (data == nullptr) {
+        return {};
+    }
+    return std::string_view(static_cast<const char*>(data),
+                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
 bool Statement::is_null(int column) const {

@@ -54,6 +54,8 @@ class Connection {
 
     // Rows changed by the last INSERT, UPDATE or DELETE.
     std::int64_t changes() const;
+    // The rowid of the last successful INSERT on this connection.
+    std::int64_t last_insert_rowid() const;
 
     // Throws the StoreError for SQLite result `result_code` while `doing` something.
     [[noreturn]] void fail(int result_code, std::string_view doing) const;
@@ -88,6 +90,7 @@ class Statement {
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::optional<int>& value);
     Statement& bind_null(int index);
+    Statement& bind_blob(int index, std::string_view bytes);
 
     // Advances to the next row: true when a row is ready, false when done (then resets).
     bool step();
@@ -103,6 +106,8 @@ class Statement {
     std::int64_t int64(int column) const;
     int integer(int column) const { return static_cast<int>(int64(column)); }
     std::string text(int column) const;
+    // The column's bytes, valid until the next step() or reset(); empty for NULL.
+    std::string_view blob(int column) const;
     bool is_null(int column) const;
     std::optional<int> optional_int(int column) const;
 

@@ -170,7 +170,7 @@ class Store {
     // [SECTION] Opening and schema
     //-------------------------------------------------------------------------
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens `path`, applies WAL, synchronous=FULL, foreign_keys and busy_timeout, runs
     // quick_check only when options.quick_check, and migrates an older schema inside one
@@ -204,6 +204,10 @@ class Store {
     // has a non-voided rating at this stage, duplicate_id when the id exists (a retry of the
     // same rating after an uncertain failure: check with find_rating). Disk full, I/O errors
     // and busy throw their kinds, with the transaction rolled back.
+    // A created_utc more than 2 minutes before the previous saved rating's (a clock that jumped
+    // back) is saved all the same and recorded in the same transaction: state
+    // "clock.back_jump_utc" (the new time, ISO 8601 UTC) and an audit entry (actor "system",
+    // action "clock_back", subject the rating id, detail "from <iso> to <iso>").
     Rating save_rating(Rating rating);
 
     // The same rules for many ratings in one transaction: all are saved or none (the first
@@ -321,7 +325,7 @@ class Store {
 
 // Saves many ratings (demo data, large imports) with exactly the rules and stored rows of
 // Store::save_rating: the same checks, dossier claims, outbox rows, day and month rollups and
-// payload bytes. The statements are prepared once, and every rating added until commit() is
+// row bytes. The statements are prepared once, and every rating added until commit() is
 // in one BEGIN IMMEDIATE transaction, so a million ratings cost a few commits, not a million.
 // While a transaction is open it holds the write lock: other writers wait (busy_timeout).
 // Use the Store for nothing else while this object lives.

@@ -3,26 +3,48 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "storage/rating_rows.hpp"
+#include "storage/rating_writer.hpp"
+#include "storage/rollups.hpp"
 #include "storage/sqlite_util.hpp"
 #include "storage/store.hpp"
 
 namespace motcua {
 
 struct Store::Impl {
-    Impl(const std::filesystem::path& file, bool create) : path(file), db(file, create) {}
+    Impl(const std::filesystem::path& file, bool create)
+        : path(file), db(file, create), dictionary(db) {}
+
+    // Prepared on first use (after the schema is migrated) and kept across saves.
+    storage_detail::RatingWriter& rating_writer() {
+        if (!writer) {
+            writer.emplace(db, dictionary);
+        }
+        return *writer;
+    }
+    sqlite::RollupWriter& rollup_writer() {
+        if (!rollups) {
+            rollups.emplace(db);
+        }
+        return *rollups;
+    }
 
     std::filesystem::path path;
-    sqlite::Connection db;
+    sqlite::Connection db;  // declared before the statements below, so it closes after them
+    storage_detail::Dictionary dictionary;
+    std::optional<storage_detail::RatingWriter> writer;
+    std::optional<sqlite::RollupWriter> rollups;
 };
 
 namespace storage_detail {
 
-// A rating read back from its stored canonical JSON; a payload that does not parse means the
-// file was changed behind our back: StoreError corrupt naming the rating.
-Rating stored_rating(const sqlite::Connection& db, const std::string& payload);
+// The UUID of a rating as stored (16 bytes), or nullopt when `id` is not a lower-case UUID
+// (no stored rating has it).
+std::optional<std::string> stored_id(const std::string& id);
 
 // The inclusive local-date bounds of a filter, with an empty bound meaning open-ended.
 // Throws StoreError invalid for a date that is not YYYY-MM-DD or a range that ends before it

@@ -41,55 +41,68 @@ void Store::void_rating(const std::string& rating_id, const std::string& reason,
     }
 
     sqlite::Transaction transaction(db, doing);
-    sqlite::Statement find(db, "SELECT payload FROM ratings WHERE id = ?1", doing);
-    if (!find.bind(1, rating_id).step()) {
+    const std::optional<std::string> stored = storage_detail::stored_id(rating_id);
+    sqlite::Statement find(db,
+                           "SELECT " + std::string(storage_detail::kRatingColumns) +
+                               ", EXISTS (SELECT 1 FROM voids v WHERE v.rating = r.sequence) "
+                               "FROM ratings r WHERE id = ?1",
+                           doing);
+    if (!stored || !find.bind_blob(1, *stored).step()) {
         db.fail(StoreErrorKind::not_found, doing, "no rating has this id");
     }
-    const Rating rating = storage_detail::stored_rating(db, find.text(0));
+    const Rating rating = storage_detail::rating_from_row(db, impl_->dictionary, find);
+    const bool already_voided = find.int64(storage_detail::kRatingColumnCount) != 0;
     find.reset();
-    sqlite::Statement already(db, "SELECT 1 FROM voids WHERE rating_id = ?1", doing);
-    if (already.bind(1, rating_id).step()) {
-        already.reset();
+    if (already_voided) {
         db.fail(StoreErrorKind::invalid, doing, "the rating is already voided");
     }
+    sqlite::Statement(
+        db, "DELETE FROM claims WHERE dossier_code = ?1 AND stage = ?2 AND rating = ?3", doing)
+        .bind(1, rating.dossier_code)
+        .bind(2, storage_detail::stage_number(rating.stage))
+        .bind(3, rating.sequence)
+        .run();
     sqlite::Statement(db,
-                      "INSERT INTO voids (rating_id, reason, actor, voided_utc) "
+                      "INSERT INTO voids (rating, reason, actor, voided_utc) "
                       "VALUES (?1, ?2, ?3, ?4)",
                       doing)
-        .bind(1, record.rating_id)
+        .bind(1, rating.sequence)
         .bind(2, record.reason)
         .bind(3, record.actor)
         .bind(4, record.voided_utc)
         .run();
-    sqlite::Statement(db,
-                      "DELETE FROM dossier_claims "
-                      "WHERE dossier_code = ?1 AND stage = ?2 AND rating_id = ?3",
+    sqlite::Statement(db, "INSERT INTO outbox (kind, rating, created_utc) VALUES (1, ?1, ?2)",
                       doing)
-        .bind(1, rating.dossier_code)
-        .bind(2, to_string(rating.stage))
-        .bind(3, rating_id)
-        .run();
-    sqlite::Statement(db, "INSERT INTO outbox (kind, ref_id, created_utc) VALUES ('void', ?1, ?2)",
-                      doing)
-        .bind(1, rating_id)
+        .bind(1, rating.sequence)
         .bind(2, at)
         .run();
     storage_detail::insert_audit(db,
                                  AuditEntry{0, at, record.actor, "void", rating_id, record.reason});
+    std::vector<std::int64_t> choice_ids;
+    for (const Answer& answer : rating.answers) {
+        choice_ids.push_back(impl_->dictionary.choice_id(answer));
+    }
     sqlite::RollupDelta rollups;
-    rollups.add_voided(rating);
-    rollups.apply(db);
+    rollups.add_voided(rating, choice_ids);
+    impl_->rollup_writer().apply(rollups, impl_->dictionary);
     transaction.commit();
 }
 
 std::optional<VoidRecord> Store::find_void(const std::string& rating_id) {
-    sqlite::Statement find(impl_->db,
-                           "SELECT reason, actor, voided_utc FROM voids WHERE rating_id = ?1",
-                           "looking up a void");
-    if (!find.bind(1, rating_id).step()) {
+    const std::optional<std::string> stored = storage_detail::stored_id(rating_id);
+    if (!stored) {
         return std::nullopt;
     }
-    return VoidRecord{rating_id, find.text(0), find.text(1), find.int64(2)};
+    sqlite::Statement find(impl_->db,
+                           "SELECT v.reason, v.actor, v.voided_utc FROM voids v "
+                           "JOIN ratings r ON r.sequence = v.rating WHERE r.id = ?1",
+                           "looking up a void");
+    if (!find.bind_blob(1, *stored).step()) {
+        return std::nullopt;
+    }
+    VoidRecord record{rating_id, find.text(0), find.text(1), find.int64(2)};
+    find.reset();
+    return record;
 }
 
 }  // namespace motcua

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/clock_drift.hpp"
+
 namespace motcua {
 
 namespace {
@@ -37,6 +39,8 @@ SyncStatus read_sync_status(Store& store) {
     status.last_error = store.get_state(sync_keys::kLastError).value_or("");
     status.last_error_utc = read_time(store, sync_keys::kLastErrorUtc);
     status.clock_drift_ms = read_number(store, sync_keys::kClockDriftMs);
+    status.clock_offset_ms = read_number(store, clock_keys::kOffsetMs);
+    status.clock_back_jump_utc = read_time(store, clock_keys::kBackJumpUtc);
     const StoreCounts counts = store.counts();
     status.pending = counts.pending_upload;
     status.quarantined = counts.quarantined;
@@ -60,6 +64,16 @@ void record_sync_failure(Store& store, UtcMillis at, const std::string& error) {
 
 void record_clock_drift(Store& store, std::int64_t drift_ms) {
     store.set_state(sync_keys::kClockDriftMs, std::to_string(drift_ms));
+}
+
+std::optional<std::int64_t> record_clock_offset(Store& store, std::int64_t drift_ms) {
+    const std::optional<std::int64_t> flagged =
+        flagged_clock_offset(clock_offset_from_drift(drift_ms));
+    const std::string value = flagged ? std::to_string(*flagged) : "";
+    if (store.get_state(clock_keys::kOffsetMs).value_or("") != value) {
+        store.set_state(clock_keys::kOffsetMs, value);
+    }
+    return flagged;
 }
 
 }  // namespace motcua

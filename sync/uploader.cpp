@@ -415,6 +415,7 @@ class Run {
         report_.clock_drift_ms = link_.drift_ms();
         if (report_.clock_drift_ms) {
             record_clock_drift(store_, *report_.clock_drift_ms);
+            record_clock_offset(store_, *report_.clock_drift_ms);
             report_.large_drift = std::chrono::milliseconds(std::llabs(*report_.clock_drift_ms)) >
                                   options_.large_drift;
         }

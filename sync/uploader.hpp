@@ -64,7 +64,8 @@ struct SyncReport {
 
 // Runs one sync with `store` (this thread's own Store). Takes the cross-process sync lock for
 // the store's file; records the attempt, success or failure and clock drift in the store's
-// state (sync_state.hpp). Never throws for network or server trouble; StoreError from the store
+// state (sync_state.hpp), and flags a clock more than kClockOffsetLimit from the server's
+// (clock_keys::kOffsetMs). Never throws for network or server trouble; StoreError from the store
 // propagates (the items it could not mark stay pending and are sent again next time).
 SyncReport run_sync(Store& store, const SyncOptions& options, const Clock& clock,
                     const SyncProgressFn& progress = {}, const CancelToken* cancel = nullptr);

@@ -8,10 +8,33 @@ namespace motcua::kiosk::app {
 namespace {
 
 constexpr std::string_view kNames[] = {
-    "welcome",      "code_entry",   "code_refused", "stage_choice",  "question",
-    "follow_up",    "review",       "thank_you",    "already_rated", "save_failed",
-    "countdown",    "staff_who",    "staff_pin",    "staff_menu",    "staff_tally",
-    "staff_report", "staff_export", "staff_sync",   "staff_admin",
+    "welcome",
+    "code_entry",
+    "code_refused",
+    "stage_choice",
+    "question",
+    "follow_up",
+    "review",
+    "thank_you",
+    "already_rated",
+    "save_failed",
+    "countdown",
+    "staff_who",
+    "staff_pin",
+    "staff_menu",
+    "staff_tally",
+    "staff_report",
+    "staff_export",
+    "staff_sync",
+    "staff_admin",
+    "staff_tally_answers",
+    "staff_tally_officials",
+    "staff_paper",
+    "staff_paper_question",
+    "staff_paper_review",
+    "staff_void",
+    "staff_void_reason",
+    "staff_audit",
 };
 
 // Picks the stage (when asked) and answers every question: a mix of answers, so the review
@@ -60,7 +83,66 @@ void sign_in_as_admin(KioskFlow& flow) {
     }
 }
 
+// Opens a corrections or audit screen as the sample admin.
+void open_staff(KioskFlow& flow, Screen screen) {
+    sign_in_as_admin(flow);
+    if (!flow.open_staff_screen(screen)) {
+        throw std::invalid_argument(std::string(to_string(screen)) +
+                                    " needs a database behind the demo (--db)");
+    }
+}
+
+// A paper form typed up to its review: the code, the last stage, mixed answers, an official.
+void fill_paper_form(KioskFlow& flow, const std::string& code, bool to_review) {
+    PaperEntry& paper = flow.paper();
+    paper.type_on_keypad(code);
+    paper.submit_code();
+    if (paper.step() == PaperStep::stage) {
+        paper.choose_stage(flow.form().stages.size() - 1);
+    }
+    std::size_t guard = 0;
+    while (paper.step() == PaperStep::question) {
+        if (!to_review && paper.position() == 1) {
+            return;
+        }
+        const Question* question = paper.question();
+        if (paper.follow_up_shown()) {
+            paper.toggle_follow_up(0);
+            paper.next_question();
+        } else {
+            paper.choose_option(
+                std::min<std::size_t>(paper.position() % 3, question->options.size() - 1));
+        }
+        if (++guard > 100) {
+            throw std::logic_error("demo: the paper form did not come to an end");
+        }
+    }
+    if (paper.step() == PaperStep::official && !paper.officials().empty()) {
+        paper.choose_official(paper.officials().size() - 1);
+    }
+}
+
+// The latest day with ratings (up to 60 days back), its first rating chosen, a reason typed.
+void choose_rating_to_void(KioskFlow& flow) {
+    VoidDesk& voids = flow.voids();
+    for (int day = 0; day < 60 && voids.day_ratings().empty(); ++day) {
+        voids.previous_day();
+    }
+    if (voids.day_ratings().empty()) {
+        throw std::invalid_argument("staff_void_reason: no ratings in the demo database");
+    }
+    voids.choose(0);
+    voids.type_reason("Phiếu nhập nhầm mã hồ sơ");
+}
+
 }  // namespace
+
+int demo_screen_tab(std::string_view name) {
+    if (name == "staff_tally_answers") {
+        return 1;
+    }
+    return name == "staff_tally_officials" ? 2 : 0;
+}
 
 bool is_demo_screen(std::string_view name) {
     return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
@@ -95,15 +177,6 @@ SampleStaffGate::SampleStaffGate(std::vector<StaffMember> members) : members_(st
                     {"cb01", "Trần Văn Bình", StaffRole::supervisor},
                     {"cb02", "Lê Thị Hoa", StaffRole::official}};
     }
-}
-
-std::optional<StaffMember> SampleStaffGate::check_admin_pin(const std::string&) {
-    for (const StaffMember& member : members_) {
-        if (member.role == StaffRole::admin) {
-            return member;
-        }
-    }
-    return std::nullopt;
 }
 
 std::optional<StaffMember> SampleStaffGate::check_pin(const std::string& id, const std::string&) {
@@ -202,6 +275,23 @@ void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
         Screen screen = Screen::staff_menu;
         parse_screen(name, screen);
         flow.open_staff_screen(screen);
+    } else if (name == "staff_tally_answers" || name == "staff_tally_officials") {
+        sign_in_as_admin(flow);
+        flow.open_staff_screen(Screen::staff_tally);
+    } else if (name == "staff_paper") {
+        open_staff(flow, Screen::staff_paper);
+        flow.paper().type_on_keypad(half_code);
+    } else if (name == "staff_paper_question" || name == "staff_paper_review") {
+        open_staff(flow, Screen::staff_paper);
+        fill_paper_form(flow, code, name == "staff_paper_review");
+    } else if (name == "staff_void") {
+        open_staff(flow, Screen::staff_void);
+    } else if (name == "staff_void_reason") {
+        open_staff(flow, Screen::staff_void);
+        choose_rating_to_void(flow);
+    } else if (name == "staff_audit") {
+        open_staff(flow, Screen::staff_audit);
+        flow.audit_log().set_span(AuditSpan::month);
     } else {
         throw std::invalid_argument("unknown demo screen '" + std::string(name) + "'");
     }

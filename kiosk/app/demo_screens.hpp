@@ -47,7 +47,6 @@ class MemorySink final : public RatingSink {
 class SampleStaffGate final : public StaffGate {
   public:
     explicit SampleStaffGate(std::vector<StaffMember> members);
-    std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
     void audit(const std::string&, std::string_view, const std::string&) override {}
     std::vector<StaffMember> active_staff() override { return members_; }
     std::optional<StaffMember> check_pin(const std::string& id, const std::string& pin) override;
@@ -59,8 +58,13 @@ class SampleStaffGate final : public StaffGate {
     std::map<std::string, std::string> state_;
 };
 
+// The tab a demo screen shows first: 1 and 2 for staff_tally_answers and
+// staff_tally_officials (the tally's Answers and By official tabs), 0 otherwise.
+int demo_screen_tab(std::string_view name);
+
 // Drives `flow` to the screen called `name`. Throws std::invalid_argument when the form
-// cannot show it (a single-stage form has no stage screen).
+// cannot show it (a single-stage form has no stage screen), or when a corrections screen
+// cannot open (no database behind the demo).
 void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
                       ShiftableClock& clock);
 

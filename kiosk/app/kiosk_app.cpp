@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
+#include <string>
 
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/systemd_notify.hpp"
@@ -34,7 +36,8 @@ KioskApp::KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& stri
       queue_(queue),
       reports_(reports),
       setup_(std::move(setup)),
-      log_(std::move(log)) {
+      log_(std::move(log)),
+      ui_state_(setup_.ui_state) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -185,6 +188,14 @@ void KioskApp::draw_frame() {
     }
     glfwSwapBuffers(window_.handle());
     stats_.end_frame();
+    if (frames_drawn_ == 1) {
+        // Unix time in ms, so bench/kiosk-idle can measure start-up to the first frame.
+        const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+        log_("first frame: at " +
+             std::to_string(
+                 std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch).count()) +
+             " ms unix time");
+    }
 }
 
 }  // namespace motcua::kiosk::app

@@ -28,6 +28,7 @@ struct AppSetup {
     std::filesystem::path screenshot;
     int screenshot_after_frames = 4;
     bool frame_stats = false;
+    ui::UiState ui_state;  // the first frame's visual state (a demo screen's tab)
 };
 
 class KioskApp {

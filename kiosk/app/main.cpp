@@ -21,6 +21,7 @@
 #include "kiosk/app/report_source.hpp"
 #include "kiosk/app/run_queue.hpp"
 #include "kiosk/app/signal_watcher.hpp"
+#include "kiosk/app/staff_records_store.hpp"
 #include "kiosk/app/store_ports.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -132,17 +133,27 @@ int run(const app::Options& options) {
     app::ReportSourceSetup report_setup{config.kiosk, app::default_export_folder(config.database)};
     app::StoreReportSource report_source(connection, form, scoring, clock, report_setup, log_line);
     StaffReports reports(report_source, clock);
+    // A demo reads the corrections and audit screens' data from its database too, but writes
+    // nothing (and without a database those screens do not open).
+    app::StaffRecordsSetup records_setup{app::default_export_folder(config.database), "/media",
+                                         config.kiosk.language, demo};
+    app::StoreStaffRecords staff_records(connection, clock, records_setup, log_line);
+    if (!demo || demo_database) {
+        flow.set_staff_records(&staff_records);
+    }
 
     app::KioskWindow window(options.windowed, options.allow_close, log_line);
     app::RunQueue queue([] { glfwPostEmptyEvent(); });
     std::optional<app::KioskSync> sync;
+    app::AppSetup setup;
     if (demo) {
         app::show_demo_sync_status(config, flow, demo_database ? connection.get() : nullptr);
         app::open_demo_screen(options.demo_screen, flow, demo_sink, clock);
+        setup.ui_state.last_screen = flow.screen();
+        setup.ui_state.staff_reports_page = app::demo_screen_tab(options.demo_screen);
     } else {
         sync.emplace(config, system_clock, flow, queue, connection, log_line);
     }
-    app::AppSetup setup;
     setup.fonts = *fonts;
     setup.texts = screen_texts(form, config, strings);
     setup.screenshot = options.screenshot;

@@ -1,21 +1,14 @@
 #include "kiosk/app/report_source.hpp"
 
-#include <algorithm>
-#include <fstream>
 #include <system_error>
 
+#include "kiosk/app/export_files.hpp"
 #include "reporting/report_render.hpp"
 #include "reporting/xlsx_export.hpp"
 
 namespace motcua::kiosk::app {
 
 namespace {
-
-// A folder the kiosk user may write to, as the export screen names it.
-bool is_folder(const std::filesystem::path& path) {
-    std::error_code error;
-    return std::filesystem::is_directory(path, error);
-}
 
 // The unit table then the per-official rows, under one header (the CSV of `motcua report`).
 std::string combined_csv(const PeriodReport& unit, const PeriodReport& by_official,
@@ -27,29 +20,6 @@ std::string combined_csv(const PeriodReport& unit, const PeriodReport& by_offici
         text += officials.substr(header_end + 2);
     }
     return text;
-}
-
-// Writes beside the target, then renames, so a stick pulled out mid-write never holds half a
-// file under the final name. False (and nothing left behind) when the folder refuses it.
-bool write_whole_file(const std::filesystem::path& path, const std::string& content) {
-    std::filesystem::path temporary = path;
-    temporary += ".part";
-    bool written = false;
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << content;
-        file.flush();
-        written = static_cast<bool>(file);
-    }
-    std::error_code error;
-    if (written) {
-        std::filesystem::rename(temporary, path, error);
-    }
-    if (!written || error) {
-        std::filesystem::remove(temporary, error);
-        return false;
-    }
-    return true;
 }
 
 // The workbook under a temporary name, then renamed, like write_whole_file.
@@ -125,32 +95,7 @@ Fetched<PeriodReport> StoreReportSource::period_report(const std::string& from_d
 }
 
 std::vector<ExportFolder> StoreReportSource::export_folders() {
-    std::vector<ExportFolder> folders;
-    folders.push_back({setup_.default_folder, setup_.default_folder.string(), true});
-    // Desktop systems mount sticks at /media/<user>/<label>, kiosk setups at /media/<label>.
-    std::error_code error;
-    std::vector<std::filesystem::path> mounted;
-    for (const auto& entry : std::filesystem::directory_iterator(setup_.media_root, error)) {
-        if (!is_folder(entry.path())) {
-            continue;
-        }
-        bool has_subfolders = false;
-        std::error_code inner_error;
-        for (const auto& inner : std::filesystem::directory_iterator(entry.path(), inner_error)) {
-            if (is_folder(inner.path())) {
-                mounted.push_back(inner.path());
-                has_subfolders = true;
-            }
-        }
-        if (!has_subfolders) {
-            mounted.push_back(entry.path());
-        }
-    }
-    std::sort(mounted.begin(), mounted.end());
-    for (const std::filesystem::path& path : mounted) {
-        folders.push_back({path, path.filename().string() + " (" + path.string() + ")", false});
-    }
-    return folders;
+    return list_export_folders(setup_.default_folder, setup_.media_root);
 }
 
 ExportOutcome StoreReportSource::write_export(const PeriodReport& unit,
@@ -159,10 +104,7 @@ ExportOutcome StoreReportSource::write_export(const PeriodReport& unit,
                                               const StaffMember& actor) {
     ExportOutcome outcome;
     std::error_code error;
-    if (folder == setup_.default_folder && !is_folder(folder)) {
-        std::filesystem::create_directories(folder, error);
-    }
-    if (!is_folder(folder)) {
+    if (!prepare_export_folder(folder, setup_.default_folder)) {
         outcome.status = ExportStatus::not_writable;
         outcome.error = "no such folder: " + folder.string();
         log_("export failed: " + outcome.error);

@@ -90,26 +90,6 @@ SaveResult StoreRatingSink::save(const Rating& rating) {
     }
 }
 
-std::optional<StaffMember> StoreStaffGate::check_admin_pin(const std::string& pin) {
-    Store* store = connection_.get();
-    if (!store) {
-        return std::nullopt;
-    }
-    try {
-        for (const Official& official : store->list_officials()) {
-            if (official.role != Role::admin || !official.active) {
-                continue;
-            }
-            if (std::optional<Official> match = store->check_pin(official.id, pin)) {
-                return staff_member(*match);
-            }
-        }
-    } catch (const std::exception& error) {
-        log_(std::string("PIN check failed: ") + error.what());
-    }
-    return std::nullopt;
-}
-
 void StoreStaffGate::audit(const std::string& actor, std::string_view action,
                            const std::string& detail) {
     Store* store = connection_.get();

@@ -50,7 +50,6 @@ class StoreStaffGate final : public StaffGate {
   public:
     StoreStaffGate(StoreConnection& connection, const Clock& clock, LogFn log)
         : connection_(connection), clock_(clock), log_(std::move(log)) {}
-    std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
     void audit(const std::string& actor, std::string_view action,
                const std::string& detail) override;
     std::vector<StaffMember> active_staff() override;

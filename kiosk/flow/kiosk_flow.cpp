@@ -40,12 +40,38 @@ KioskFlow::KioskFlow(const Form& form, const KioskSettings& settings,
       staff_(staff),
       language_(settings.language),
       screen_since_(clock.now_utc()),
-      last_activity_(clock.now_utc()) {
+      last_activity_(clock.now_utc()),
+      paper_(form, settings, validator, clock, sink),
+      voids_(form, validator, clock),
+      audit_(clock) {
     load_pin_lock();
     restore_desk_official();
 }
 
+void KioskFlow::set_logger(std::function<void(std::string_view)> log) {
+    log_ = log;
+    paper_.set_logger(log);
+    voids_.set_logger(std::move(log));
+}
+
+void KioskFlow::set_staff_records(StaffRecords* records) {
+    records_ = records;
+    paper_.set_records(records);
+    voids_.set_records(records);
+    audit_.set_records(records);
+}
+
 void KioskFlow::go_to(Screen screen) {
+    // What was typed on a corrections screen does not outlive it.
+    if (screen != Screen::staff_paper) {
+        paper_.stop();
+    }
+    if (screen != Screen::staff_void) {
+        voids_.stop();
+    }
+    if (screen != Screen::staff_audit) {
+        audit_.stop();
+    }
     screen_ = screen;
     screen_since_ = now();
     bad_scan_notice_ = false;
@@ -76,6 +102,10 @@ void KioskFlow::on_char(char32_t code_point) {
     note_activity();
     if (screen_ == Screen::staff_pin) {
         take_pin_char(code_point);
+        return;
+    }
+    if (screen_ == Screen::staff_paper || screen_ == Screen::staff_void) {
+        take_staff_char(code_point);
         return;
     }
     if (is_staff_screen(screen_)) {
@@ -154,6 +184,11 @@ bool KioskFlow::only_answer_digits(const std::string& text) const {
 
 void KioskFlow::on_key(FlowKey key) {
     note_activity();
+    if ((screen_ == Screen::staff_paper || screen_ == Screen::staff_void) &&
+        (key == FlowKey::enter || key == FlowKey::backspace)) {
+        take_staff_key(key);
+        return;
+    }
     switch (key) {
         case FlowKey::enter: {
             if (screen_ == Screen::code_entry) {
@@ -162,8 +197,19 @@ void KioskFlow::on_key(FlowKey key) {
             }
             if (screen_ == Screen::staff_pin) {
                 bool scan_just_ended = pin_run_is_scan_ && now() - last_char_at_ <= kScanGapMs;
+                bool digits_scanned = !pin_run_is_scan_ && pin_run_is_burst_ &&
+                                      pin_run_length_ >= kMinScanDigits &&
+                                      now() - last_char_at_ <= kScanKeyGapMs;
                 pin_run_is_scan_ = false;
                 pin_run_length_ = 0;
+                if (digits_scanned) {
+                    // A receipt whose code is only digits: undo what its digits did.
+                    pin_ = pin_before_run_;
+                    pin_official_ = official_before_run_;
+                    log("scanned input on the PIN pad ignored");
+                    changed();
+                    return;
+                }
                 if (!scan_just_ended) {
                     submit_pin();
                 }
@@ -988,7 +1034,8 @@ std::optional<UtcMillis> KioskFlow::pin_locked_until() const {
 }
 
 void KioskFlow::take_pin_char(char32_t code_point) {
-    if (now() - last_char_at_ > kScanGapMs) {
+    std::int64_t gap = now() - last_char_at_;
+    if (gap > kScanGapMs) {
         pin_run_is_scan_ = false;
         pin_run_length_ = 0;
     }
@@ -996,6 +1043,9 @@ void KioskFlow::take_pin_char(char32_t code_point) {
     if (pin_run_length_ == 0) {
         pin_before_run_ = pin_;
         official_before_run_ = pin_official_;
+        pin_run_is_burst_ = true;
+    } else if (gap > kScanKeyGapMs) {
+        pin_run_is_burst_ = false;
     }
     ++pin_run_length_;
     if (pin_run_is_scan_) {
@@ -1127,6 +1177,9 @@ bool KioskFlow::role_may_open(StaffRole role, Screen screen) {
             return true;
         case Screen::staff_report:
         case Screen::staff_export:
+        case Screen::staff_paper:
+        case Screen::staff_void:
+        case Screen::staff_audit:
             return role == StaffRole::supervisor || role == StaffRole::admin;
         case Screen::staff_admin:
             return role == StaffRole::admin;
@@ -1141,8 +1194,64 @@ bool KioskFlow::open_staff_screen(Screen screen) {
         !role_may_open(staff_member_->role, screen)) {
         return false;
     }
+    bool needs_records = screen == Screen::staff_paper || screen == Screen::staff_void ||
+                         screen == Screen::staff_audit;
+    if (needs_records && !records_) {
+        return false;
+    }
     go_to(screen);
+    switch (screen) {
+        case Screen::staff_paper:
+            paper_.start(*staff_member_, staff_.active_staff());
+            break;
+        case Screen::staff_void:
+            voids_.start(*staff_member_);
+            break;
+        case Screen::staff_audit:
+            audit_.start(*staff_member_);
+            break;
+        default:
+            break;
+    }
     return true;
+}
+
+// Keyboard and scanner on the paper-entry and void screens: into the field being typed.
+void KioskFlow::take_staff_char(char32_t code_point) {
+    if (screen_ == Screen::staff_paper) {
+        paper_.type_char(code_point);
+    } else if (voids_.step() == VoidStep::find) {
+        voids_.type_char(code_point);
+    } else {
+        voids_.type_reason_char(code_point);
+    }
+    changed();
+}
+
+void KioskFlow::take_staff_key(FlowKey key) {
+    bool enter = key == FlowKey::enter;
+    if (screen_ == Screen::staff_paper) {
+        if (paper_.step() == PaperStep::code) {
+            enter ? paper_.submit_code() : paper_.erase_last();
+        } else if (!enter) {
+            paper_.back();
+        }
+    } else {
+        switch (voids_.step()) {
+            case VoidStep::find:
+                enter ? voids_.find_by_code() : voids_.erase_code();
+                break;
+            case VoidStep::reason:
+                enter ? voids_.ask_confirmation() : voids_.erase_reason();
+                break;
+            case VoidStep::confirm:
+                if (!enter) {
+                    voids_.back();
+                }
+                break;
+        }
+    }
+    changed();
 }
 
 void KioskFlow::back_to_staff_menu() {

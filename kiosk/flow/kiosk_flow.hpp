@@ -27,10 +27,14 @@
 #include "core/dossier_code.hpp"
 #include "core/form.hpp"
 #include "core/rating.hpp"
+#include "kiosk/flow/audit_viewer.hpp"
+#include "kiosk/flow/paper_entry.hpp"
 #include "kiosk/flow/ports.hpp"
 #include "kiosk/flow/scanner_assembler.hpp"
 #include "kiosk/flow/screen.hpp"
+#include "kiosk/flow/staff_records.hpp"
 #include "kiosk/flow/sync_view.hpp"
+#include "kiosk/flow/void_desk.hpp"
 
 namespace motcua::kiosk {
 
@@ -60,6 +64,12 @@ class KioskFlow {
     // Characters further apart than this are not one scan: a scanner types a whole code in a
     // fraction of a second, so a stray key pressed long before does not spoil the next code.
     static constexpr std::int64_t kScanGapMs = 2000;
+    // On the PIN pad, a run of at least kMinScanDigits digits whose characters and Enter each
+    // came within kScanKeyGapMs of the one before is a scanner, not a person: nobody types a
+    // PIN that fast. (The app hands over characters as each loop turn reads them, so a gap is
+    // at least the time between two turns: one drawn frame, well under this.)
+    static constexpr std::int64_t kScanKeyGapMs = 50;
+    static constexpr std::size_t kMinScanDigits = 4;
 
     // Every reference must outlive the flow. Reads the PIN lock and the desk official kept by
     // `staff` (a desk sign-in from an earlier day is ended and audited).
@@ -68,7 +78,10 @@ class KioskFlow {
               StaffGate& staff);
 
     // Receives English lines for the log (store failures, refused codes, staff actions).
-    void set_logger(std::function<void(std::string_view)> log) { log_ = std::move(log); }
+    void set_logger(std::function<void(std::string_view)> log);
+    // What the paper-entry, void and audit screens read and write (nullptr: those screens do
+    // not open). Must outlive the flow.
+    void set_staff_records(StaffRecords* records);
 
     //-------------------------------------------------------------------------
     // [SECTION] Devices: characters, keys, pointer
@@ -167,7 +180,7 @@ class KioskFlow {
     void submit_pin();
     // Whether a member with `role` may open `screen` (the rules open_staff_screen applies):
     // every role: staff_menu, staff_tally, staff_sync; supervisor and admin: staff_report,
-    // staff_export, staff_audit; admin: staff_admin.
+    // staff_export, staff_paper, staff_void, staff_audit; admin: staff_admin.
     static bool role_may_open(StaffRole role, Screen screen);
     // The signed-in staff member becomes the official at this desk until they sign out, or
     // the local day ends; their ratings carry their id. Kept through a restart that day.
@@ -177,8 +190,11 @@ class KioskFlow {
     void request_exit();  // admin only
     void leave_staff();
     // Opens a staff screen from the staff menu when the signed-in member's role allows it
-    // (staff_tally: every role, an official sees their own figures only; staff_report and
-    // staff_export: supervisor and admin). Returns false, and stays, when it does not.
+    // (staff_tally: every role, an official sees their own figures only; staff_report,
+    // staff_export, staff_paper, staff_void, staff_audit: supervisor and admin; the last three
+    // also need set_staff_records). Returns false, and stays, when it does not. Opening
+    // staff_paper, staff_void or staff_audit starts that screen's model afresh for the member;
+    // leaving the screen stops it (what was typed is dropped).
     bool open_staff_screen(Screen screen);
     // From any staff screen back to the staff menu.
     void back_to_staff_menu();
@@ -250,6 +266,15 @@ class KioskFlow {
     const SyncView& sync_view() const { return sync_view_; }
     const SettingsFacts& settings_facts() const { return settings_facts_; }
 
+    // The models of the corrections and audit screens; the screens call them directly. Each
+    // does nothing unless its screen was opened by a member whose role allows it.
+    PaperEntry& paper() { return paper_; }
+    const PaperEntry& paper() const { return paper_; }
+    VoidDesk& voids() { return voids_; }
+    const VoidDesk& voids() const { return voids_; }
+    AuditViewer& audit_log() { return audit_; }
+    const AuditViewer& audit_log() const { return audit_; }
+
   private:
     struct Session {
         std::string rating_id;
@@ -287,6 +312,8 @@ class KioskFlow {
     SaveStatus retry_one(const std::string& rating_id);
 
     void take_pin_char(char32_t code_point);
+    void take_staff_char(char32_t code_point);
+    void take_staff_key(FlowKey key);
     void load_pin_lock();
     void save_pin_lock();
     void restore_desk_official();
@@ -339,6 +366,7 @@ class KioskFlow {
     PinProblem pin_problem_ = PinProblem::none;
     // A run of characters on the PIN pad that turned out to be a scan is thrown away whole.
     bool pin_run_is_scan_ = false;
+    bool pin_run_is_burst_ = false;  // every character of the run came within kScanKeyGapMs
     std::size_t pin_run_length_ = 0;
     std::string pin_before_run_;
     std::optional<StaffMember> official_before_run_;
@@ -351,6 +379,11 @@ class KioskFlow {
     SyncControl* sync_control_ = nullptr;
     SyncView sync_view_;
     SettingsFacts settings_facts_;
+
+    StaffRecords* records_ = nullptr;
+    PaperEntry paper_;
+    VoidDesk voids_;
+    AuditViewer audit_;
 };
 
 }  // namespace motcua::kiosk

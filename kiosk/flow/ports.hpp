@@ -51,8 +51,6 @@ struct StaffMember {
 class StaffGate {
   public:
     virtual ~StaffGate() = default;
-    // The active admin whose PIN this is; nullopt for no match or when the store fails.
-    virtual std::optional<StaffMember> check_admin_pin(const std::string& pin) = 0;
     // Appends to the audit log ("signin_ok", "signin_failed", "signout", "exit").
     virtual void audit(const std::string& actor, std::string_view action,
                        const std::string& detail) = 0;

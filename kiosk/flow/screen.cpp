@@ -36,6 +36,12 @@ std::string_view to_string(Screen screen) {
             return "staff_sync";
         case Screen::staff_admin:
             return "staff_admin";
+        case Screen::staff_paper:
+            return "staff_paper";
+        case Screen::staff_void:
+            return "staff_void";
+        case Screen::staff_audit:
+            return "staff_audit";
     }
     return "unknown";
 }
@@ -58,7 +64,8 @@ bool is_staff_screen(Screen screen) {
     return screen == Screen::staff_pin || screen == Screen::staff_menu ||
            screen == Screen::staff_tally || screen == Screen::staff_report ||
            screen == Screen::staff_export || screen == Screen::staff_sync ||
-           screen == Screen::staff_admin;
+           screen == Screen::staff_admin || screen == Screen::staff_paper ||
+           screen == Screen::staff_void || screen == Screen::staff_audit;
 }
 
 }  // namespace motcua::kiosk

@@ -22,6 +22,9 @@ enum class Screen {
     staff_export,   // CSV / XLSX of the report shown, into a chosen folder
     staff_sync,     // upload health: waiting, last success, last error, quarantined; sync now
     staff_admin,    // settings in force, test connection, exit the app (admin)
+    staff_paper,    // a supervisor types in a paper form (PaperEntry)
+    staff_void,     // a supervisor voids a rating with a reason (VoidDesk)
+    staff_audit,    // the audit log, read-only, and its CSV export (AuditViewer)
 };
 
 inline constexpr Screen kAllScreens[] = {
@@ -29,6 +32,7 @@ inline constexpr Screen kAllScreens[] = {
     Screen::follow_up,    Screen::review,       Screen::thank_you,    Screen::already_rated,
     Screen::save_failed,  Screen::staff_pin,    Screen::staff_menu,   Screen::staff_tally,
     Screen::staff_report, Screen::staff_export, Screen::staff_sync,   Screen::staff_admin,
+    Screen::staff_paper,  Screen::staff_void,   Screen::staff_audit,
 };
 
 std::string_view to_string(Screen screen);

@@ -81,6 +81,15 @@ void draw_kiosk(Ui& ui) {
         case Screen::staff_admin:
             draw_staff_admin_screen(ui);
             break;
+        case Screen::staff_paper:
+            draw_staff_paper_screen(ui);
+            break;
+        case Screen::staff_void:
+            draw_staff_void_screen(ui);
+            break;
+        case Screen::staff_audit:
+            draw_staff_audit_screen(ui);
+            break;
     }
     ImGui::End();
     if (std::optional<int> seconds = ui.flow.countdown_seconds_left()) {

@@ -20,6 +20,9 @@ struct UiState {
     Screen last_screen = Screen::welcome;
     bool staff_reports_read = false;  // a staff report screen re-reads its figures once
     int staff_reports_page = 0;       // the tab shown on a staff report screen
+    int list_page = 0;                // the page of a list (the void screen's day)
+    bool keyboard_capitals = false;   // the text keyboard shows capitals
+    bool audit_exporting = false;     // the audit screen shows the export's folders
 };
 
 struct Ui {

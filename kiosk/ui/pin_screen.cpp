@@ -139,8 +139,13 @@ void draw_pin_screen(Ui& ui) {
     Box entry = content;
     Box pad = content;
     if (is_portrait()) {
-        entry = content.take_top(10.0f * em).centered(std::min(content.w, 20.0f * em), 10.0f * em);
-        pad = content.centered(std::min(content.w, 20.0f * em), std::min(content.h, 18.0f * em));
+        // The name, the dots and the keys as one group in the middle, the keys as tall as a
+        // thumb likes them: no empty band between the dots and the keys.
+        float entry_h = 9.0f * em;
+        float pad_h = std::min(content.h - entry_h, 24.0f * em);
+        Box group = content.centered(std::min(content.w, 24.0f * em), entry_h + pad_h);
+        entry = group.take_top(entry_h);
+        pad = group;
     } else {
         Box left = content.take_left(content.w * 0.5f);
         entry =

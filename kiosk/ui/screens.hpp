@@ -24,6 +24,10 @@ void draw_staff_report_screen(Ui& ui);
 void draw_staff_export_screen(Ui& ui);
 void draw_staff_sync_screen(Ui& ui);
 void draw_staff_admin_screen(Ui& ui);
+// The corrections and audit screens draw from ui.flow's PaperEntry, VoidDesk and AuditViewer.
+void draw_staff_paper_screen(Ui& ui);
+void draw_staff_void_screen(Ui& ui);
+void draw_staff_audit_screen(Ui& ui);
 // Over any citizen screen while the idle countdown runs.
 void draw_countdown_overlay(Ui& ui, int seconds_left);
 

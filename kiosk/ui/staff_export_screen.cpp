@@ -10,28 +10,6 @@
 
 namespace motcua::kiosk::ui {
 
-namespace {
-
-std::string outcome_message(Ui& ui, const ExportOutcome& outcome, const ExportFolder& folder) {
-    switch (outcome.status) {
-        case ExportStatus::written: {
-            std::string files;
-            for (const std::string& file : outcome.files) {
-                files += (files.empty() ? "" : ", ") + file;
-            }
-            return ui.format(Str::reports_export_done,
-                             {{"files", files}, {"folder", folder.path.string()}});
-        }
-        case ExportStatus::not_writable:
-            return ui.format(Str::reports_export_not_writable, {{"folder", folder.path.string()}});
-        case ExportStatus::failed:
-            break;
-    }
-    return ui.t(Str::reports_export_failed);
-}
-
-}  // namespace
-
 void draw_staff_export_screen(Ui& ui) {
     std::optional<ReportPage> frame =
         report_page(ui, Str::reports_export_title, Screen::staff_report);
@@ -53,21 +31,9 @@ void draw_staff_export_screen(Ui& ui) {
               column.take_top(2.4f * em), theme::kText, Align::left);
     section_heading(ui, column, ui.t(Str::reports_export_choose));
     const std::vector<ExportFolder>& folders = reports.folders();
-    for (std::size_t i = 0; i < folders.size(); ++i) {
-        const ExportFolder& folder = folders[i];
-        std::string label = folder.is_default ? ui.format(Str::reports_export_default,
-                                                          {{"path", folder.path.string()}})
-                                              : folder.label;
-        bool chosen = i == reports.chosen_folder();
-        if (button(ui, "export.folder." + std::to_string(i), column.take_top(2.8f * em), label,
-                   chosen ? ButtonKind::primary : ButtonKind::secondary)) {
-            reports.choose_folder(i);
-        }
-        column.take_top(0.4f * em);
-    }
-    if (folders.size() <= 1) {
-        draw_text(draw, ui.fonts.body, ui.t(Str::reports_export_no_sticks),
-                  column.take_top(1.6f * em), theme::kTextMuted, Align::left, VAlign::middle, 0.5f);
+    if (std::optional<std::size_t> tapped =
+            draw_export_folders(ui, column, folders, reports.chosen_folder(), "export.folder")) {
+        reports.choose_folder(*tapped);
     }
     Box actions = column.take_top(3.2f * em);
     if (button(ui, "export.rescan", actions.column(0, 2, em), ui.t(Str::reports_export_rescan),
@@ -81,7 +47,7 @@ void draw_staff_export_screen(Ui& ui) {
     column.take_top(1.0f * em);
     const std::optional<ExportOutcome>& outcome = reports.last_export();
     if (outcome && reports.chosen_folder() < folders.size()) {
-        banner(ui, column, outcome_message(ui, *outcome, folders[reports.chosen_folder()]),
+        banner(ui, column, export_outcome_text(ui, *outcome, folders[reports.chosen_folder()]),
                outcome->status == ExportStatus::written ? BannerKind::info : BannerKind::error);
     }
 }

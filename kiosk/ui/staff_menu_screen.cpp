@@ -1,5 +1,6 @@
 // The staff menu: who is signed in, the desk sign-in, and the screens their role may open.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ constexpr MenuEntry kEntries[] = {
     {Screen::staff_report, Str::staff_menu_report, "staff.report"},
     {Screen::staff_export, Str::staff_menu_export, "staff.export"},
     {Screen::staff_sync, Str::staff_menu_sync, "staff.sync"},
+    {Screen::staff_paper, Str::staff_menu_paper, "staff.paper"},
+    {Screen::staff_void, Str::staff_menu_void, "staff.void"},
+    {Screen::staff_audit, Str::staff_menu_audit, "staff.audit"},
     {Screen::staff_admin, Str::staff_menu_admin, "staff.admin"},
 };
 
@@ -64,17 +68,24 @@ void draw_desk(Ui& ui, Box& column, const StaffMember& member) {
     }
 }
 
-// The screens this member's role may open, as a grid of buttons.
-void draw_entries(Ui& ui, const Box& area, StaffRole role, int columns) {
-    float em = ui.em();
+std::vector<MenuEntry> entries_for(StaffRole role) {
     std::vector<MenuEntry> entries;
     for (const MenuEntry& entry : kEntries) {
         if (KioskFlow::role_may_open(role, entry.screen)) {
             entries.push_back(entry);
         }
     }
+    return entries;
+}
+
+// The screens this member's role may open, as a grid of buttons as tall as the area allows
+// (between 3.2 and 5 em).
+void draw_entries(Ui& ui, const Box& area, const std::vector<MenuEntry>& entries, int columns) {
+    float em = ui.em();
     float gap = 0.6f * em;
-    float row_h = 3.2f * em;
+    int rows = (static_cast<int>(entries.size()) + columns - 1) / columns;
+    float row_h = std::clamp((area.h + gap) / static_cast<float>(std::max(rows, 1)) - gap,
+                             3.2f * em, 5.0f * em);
     for (std::size_t i = 0; i < entries.size(); ++i) {
         int row = static_cast<int>(i) / columns;
         Box line{area.x, area.y + static_cast<float>(row) * (row_h + gap), area.w, row_h};
@@ -102,20 +113,27 @@ void draw_staff_menu_screen(Ui& ui) {
     Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
     Box content = page.inset(margin, 1.0f * em);
 
-    // Landscape: the person and the desk on the left, the screens on the right. Portrait: one
-    // column.
+    // Landscape: the person and the desk on the left, the screens on the right (in two
+    // columns when there are many). Portrait: the person and the desk on top, then the screens
+    // one under the other, as tall as the rest of the height allows.
+    std::vector<MenuEntry> entries = entries_for(member.role);
     Box about = content;
-    Box entries = content;
-    int columns = 2;
+    Box entry_area = content;
+    int columns = 1;
     if (is_portrait()) {
-        about = content.take_top(std::min(content.h * 0.5f, 16.0f * em));
-        entries = content;
+        columns = entries.size() > 5 ? 2 : 1;
+        // What the greeting and the desk block need (more with the unsaved-ratings banner).
+        float about_h = ui.flow.unsaved_count() > 0 ? 14.5f * em : 11.5f * em;
+        about = content.take_top(std::min(content.h * 0.4f, about_h));
+        content.take_top(1.0f * em);
+        entry_area = content;
     } else {
-        Box both = content.centered(std::min(content.w, 56.0f * em), content.h);
-        about = both.take_left(both.w * 0.5f - 1.0f * em);
+        columns = entries.size() > 4 ? 2 : 1;
+        Box both = content.centered(std::min(content.w, columns == 2 ? 64.0f * em : 56.0f * em),
+                                    content.h);
+        about = both.take_left(columns == 2 ? both.w * 0.4f : both.w * 0.5f - 1.0f * em);
         both.take_left(2.0f * em);
-        entries = both;
-        columns = 1;
+        entry_area = both;
     }
 
     draw_text(draw, ui.fonts.heading, ui.format(Str::staff_hello, {{"name", member.name}}),
@@ -133,7 +151,7 @@ void draw_staff_menu_screen(Ui& ui) {
     if (ui.flow.screen() != Screen::staff_menu) {
         return;
     }
-    draw_entries(ui, entries, member.role, columns);
+    draw_entries(ui, entry_area, entries, columns);
     if (ui.flow.screen() != Screen::staff_menu) {
         return;
     }

@@ -19,7 +19,7 @@ Str role_text(StaffRole role) {
     return Str::staff_role_official;
 }
 
-Box staff_page(Ui& ui, std::string_view title, bool& left_staff) {
+Box staff_page(Ui& ui, std::string_view title, bool& left_staff, Box* actions) {
     float em = ui.em();
     Box page = screen_box();
     top_bar(ui, page.take_top(top_bar_height(em)), title);
@@ -32,6 +32,11 @@ Box staff_page(Ui& ui, std::string_view title, bool& left_staff) {
     if (left_staff) {
         ui.flow.back_to_staff_menu();
     }
+    if (actions) {
+        Box rest = bottom.inset(0, 0.6f * em);
+        rest.take_left(slot.w + 1.0f * em);
+        *actions = rest;
+    }
     return page.inset(margin, 1.0f * em);
 }
 
@@ -40,7 +45,10 @@ float fact_row(Ui& ui, Box& column, std::string_view label, std::string_view val
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float label_w = std::min(15.0f * em, column.w * 0.42f);
     float value_w = column.w - label_w - 0.8f * em;
-    float height = std::min(text_height(ui.fonts.bold, value, value_w), 3.2f * em);
+    // As tall as the longer of the two (a long label wraps too), within 3.2 em.
+    float height = std::min(std::max(text_height(ui.fonts.bold, value, value_w),
+                                     text_height(ui.fonts.body, label, label_w)),
+                            3.2f * em);
     height = std::max(height, 1.5f * em);
     Box row = column.take_top(height);
     column.take_top(0.35f * em);

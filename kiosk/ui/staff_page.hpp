@@ -12,8 +12,9 @@
 namespace motcua::kiosk::ui {
 
 // Draws the bars; returns the content area. `left_staff` is set when the bottom button was
-// tapped (the flow is back on the staff menu: draw nothing more).
-Box staff_page(Ui& ui, std::string_view title, bool& left_staff);
+// tapped (the flow is back on the staff menu: draw nothing more). `actions`, when given,
+// receives the rest of the bottom bar (right of the button) for the screen's own buttons.
+Box staff_page(Ui& ui, std::string_view title, bool& left_staff, Box* actions = nullptr);
 
 // "label    value" on one row of `column` (taken from its top); the value wraps up to two
 // lines. Returns the height used.

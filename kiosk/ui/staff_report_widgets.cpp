@@ -85,4 +85,45 @@ void draw_read_error(Ui& ui, const Box& box) {
     banner(ui, area.take_top(6.0f * ui.em()), ui.t(Str::reports_error), BannerKind::error);
 }
 
+std::optional<std::size_t> draw_export_folders(Ui& ui, Box& column,
+                                               const std::vector<ExportFolder>& folders,
+                                               std::size_t chosen, const std::string& name) {
+    float em = ui.em();
+    std::optional<std::size_t> tapped;
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+        const ExportFolder& folder = folders[i];
+        std::string label = folder.is_default ? ui.format(Str::reports_export_default,
+                                                          {{"path", folder.path.string()}})
+                                              : folder.label;
+        if (button(ui, name + "." + std::to_string(i), column.take_top(2.8f * em), label,
+                   i == chosen ? ButtonKind::primary : ButtonKind::secondary)) {
+            tapped = i;
+        }
+        column.take_top(0.4f * em);
+    }
+    if (folders.size() <= 1) {
+        draw_text(ImGui::GetWindowDrawList(), ui.fonts.body, ui.t(Str::reports_export_no_sticks),
+                  column.take_top(1.6f * em), theme::kTextMuted, Align::left, VAlign::middle, 0.5f);
+    }
+    return tapped;
+}
+
+std::string export_outcome_text(Ui& ui, const ExportOutcome& outcome, const ExportFolder& folder) {
+    switch (outcome.status) {
+        case ExportStatus::written: {
+            std::string files;
+            for (const std::string& file : outcome.files) {
+                files += (files.empty() ? "" : ", ") + file;
+            }
+            return ui.format(Str::reports_export_done,
+                             {{"files", files}, {"folder", folder.path.string()}});
+        }
+        case ExportStatus::not_writable:
+            return ui.format(Str::reports_export_not_writable, {{"folder", folder.path.string()}});
+        case ExportStatus::failed:
+            break;
+    }
+    return ui.t(Str::reports_export_failed);
+}
+
 }  // namespace motcua::kiosk::ui

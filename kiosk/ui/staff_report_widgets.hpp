@@ -44,4 +44,14 @@ void section_heading(Ui& ui, Box& column, const std::string& text);
 // The plain-words message when the figures could not be read.
 void draw_read_error(Ui& ui, const Box& box);
 
+// The export folders as buttons cut off the top of `column` (the chosen one marked), with the
+// hint to plug in a stick when there is none; targets "<name>.<index>". Returns the index
+// tapped.
+std::optional<std::size_t> draw_export_folders(Ui& ui, Box& column,
+                                               const std::vector<ExportFolder>& folders,
+                                               std::size_t chosen, const std::string& name);
+
+// What an export came to, in plain words, naming the files and the folder.
+std::string export_outcome_text(Ui& ui, const ExportOutcome& outcome, const ExportFolder& folder);
+
 }  // namespace motcua::kiosk::ui

@@ -188,7 +188,71 @@
     X(reports_col_mean)             \
     X(reports_stage)                \
     X(reports_unattributed)         \
-    X(reports_more_rows)
+    X(reports_more_rows)            \
+    X(staff_menu_paper)             \
+    X(staff_menu_void)              \
+    X(staff_menu_audit)             \
+    X(paper_title)                  \
+    X(paper_code_instruction)       \
+    X(paper_find)                   \
+    X(paper_stage_question)         \
+    X(paper_question_of)            \
+    X(paper_follow_up)              \
+    X(paper_official_question)      \
+    X(paper_official_none)          \
+    X(paper_review_title)           \
+    X(paper_skipped)                \
+    X(paper_official)               \
+    X(paper_stage)                  \
+    X(paper_save)                   \
+    X(paper_saved)                  \
+    X(paper_already_rated)          \
+    X(paper_answer_needed)          \
+    X(paper_save_failed)            \
+    X(paper_code_refused)           \
+    X(void_title)                   \
+    X(void_tab_day)                 \
+    X(void_tab_code)                \
+    X(void_none_that_day)           \
+    X(void_find)                    \
+    X(void_not_found)               \
+    X(void_code_refused)            \
+    X(void_read_failed)             \
+    X(void_reason_label)            \
+    X(void_reason_needed)           \
+    X(void_ask)                     \
+    X(void_confirm)                 \
+    X(void_yes)                     \
+    X(void_no)                      \
+    X(void_done)                    \
+    X(void_refused)                 \
+    X(void_failed)                  \
+    X(void_channel_paper)           \
+    X(void_channel_kiosk)           \
+    X(void_page)                    \
+    X(keyboard_space)               \
+    X(audit_title)                  \
+    X(audit_span_day)               \
+    X(audit_span_week)              \
+    X(audit_span_month)             \
+    X(audit_range)                  \
+    X(audit_filter_all)             \
+    X(audit_filter_sign_ins)        \
+    X(audit_filter_desk)            \
+    X(audit_filter_corrections)     \
+    X(audit_filter_exports)         \
+    X(audit_col_time)               \
+    X(audit_col_actor)              \
+    X(audit_col_action)             \
+    X(audit_col_subject)            \
+    X(audit_empty)                  \
+    X(audit_read_only)              \
+    X(audit_export)                 \
+    X(audit_export_save)            \
+    X(audit_export_back)            \
+    X(paper_dossier)                \
+    X(page_previous)                \
+    X(page_next)
 
 namespace motcua::kiosk::ui {
 

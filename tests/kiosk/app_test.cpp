@@ -13,6 +13,7 @@
 #include "kiosk/app/demo_screens.hpp"
 #include "kiosk/app/options.hpp"
 #include "kiosk/app/run_queue.hpp"
+#include "kiosk/app/staff_records_store.hpp"
 #include "kiosk/app/store_ports.hpp"
 
 using namespace motcua;
@@ -142,7 +143,7 @@ TEST_CASE("the flow keeps a rating through a store failure and saves it to the r
     CHECK(store.find_rating_for_dossier(kGoodCode, Stage::intake).has_value());
 }
 
-TEST_CASE("the staff gate knows admins by PIN and writes the audit log", "[app][staff]") {
+TEST_CASE("the staff gate checks each person's own PIN and writes the audit log", "[app][staff]") {
     TempDir dir;
     ManualClock clock(1677636000000);
     {
@@ -153,14 +154,16 @@ TEST_CASE("the staff gate knows admins by PIN and writes the audit log", "[app][
     }
     StoreConnection connection(dir.path / "kiosk.db", clock, ignore_log);
     StoreStaffGate gate(connection, clock, ignore_log);
-    std::optional<StaffMember> admin = gate.check_admin_pin("482913");
+    std::optional<StaffMember> admin = gate.check_pin("admin1", "482913");
     REQUIRE(admin.has_value());
     CHECK(admin->id == "admin1");
     CHECK(admin->name == "Nguyễn Văn An");
     CHECK(admin->role == StaffRole::admin);
-    CHECK_FALSE(gate.check_admin_pin("000000").has_value());
-    CHECK_FALSE(gate.check_admin_pin("111222").has_value());  // a supervisor, not an admin
-    CHECK_FALSE(gate.check_admin_pin("333444").has_value());  // an inactive admin
+    CHECK_FALSE(gate.check_pin("admin1", "000000").has_value());
+    CHECK_FALSE(gate.check_pin("admin1", "111222").has_value());  // the supervisor's PIN
+    CHECK_FALSE(gate.check_pin("admin2", "333444").has_value());  // an inactive admin
+    std::vector<StaffMember> active = gate.active_staff();
+    REQUIRE(active.size() == 2);  // the inactive admin is not offered
 
     gate.audit("admin1", "exit", "0 unsaved ratings");
     Store store(dir.path / "kiosk.db");
@@ -260,4 +263,84 @@ TEST_CASE("every demo screen opens on the shipped demo form", "[app][demo]") {
             CHECK(flow.code_problem() != DossierCodeProblem::none);
         }
     }
+}
+
+TEST_CASE("the corrections demo screens read their database and write nothing to it",
+          "[app][demo]") {
+    TempDir dir;
+    Config config = load_config_file(assets_dir() / "config" / "demo.toml");
+    Form form = load_form_file(config.form_profile);
+    DossierCodeValidator validator(config.dossier_code);
+    ManualClock base(1677636000000);
+    ShiftableClock clock(base);
+    std::filesystem::path database = dir.path / "demo.db";
+    std::string rating_id;
+    {
+        Store store(database);
+        Rating rating;
+        rating.id = make_uuid_v4();
+        rating.dossier_code = "000.00.24.H18-230301-0042";
+        rating.form_id = form.id;
+        rating.form_version = form.version;
+        rating.created_utc = base.now_utc();
+        rating.utc_offset_minutes = 420;
+        rating.local_date = "2023-03-01";
+        rating.kiosk_id = config.kiosk.kiosk_id;
+        rating.unit_code = config.kiosk.unit_code;
+        std::vector<Choice> choices;
+        for (const Question* question : form.questions_for(Stage::intake)) {
+            choices.push_back({question->id, question->options[0].id, {}});
+        }
+        fill_answers(form, Stage::intake, choices, rating);
+        rating_id = store.save_rating(rating).id;
+    }
+    StoreConnection connection(database, clock, ignore_log);
+    StaffRecordsSetup setup{dir.path / "exports", dir.path / "media", Language::vi, true};
+    StoreStaffRecords records(connection, clock, setup, ignore_log);
+    struct Case {
+        const char* name;
+        Screen screen;
+        int tab;
+    };
+    for (Case c : {Case{"staff_tally_answers", Screen::staff_tally, 1},
+                   Case{"staff_tally_officials", Screen::staff_tally, 2},
+                   Case{"staff_paper", Screen::staff_paper, 0},
+                   Case{"staff_paper_question", Screen::staff_paper, 0},
+                   Case{"staff_paper_review", Screen::staff_paper, 0},
+                   Case{"staff_void", Screen::staff_void, 0},
+                   Case{"staff_void_reason", Screen::staff_void, 0},
+                   Case{"staff_audit", Screen::staff_audit, 0}}) {
+        INFO(c.name);
+        REQUIRE(is_demo_screen(c.name));
+        CHECK(demo_screen_tab(c.name) == c.tab);
+        MemorySink sink;
+        SampleStaffGate gate({});
+        KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);
+        flow.set_staff_records(&records);
+        open_demo_screen(c.name, flow, sink, clock);
+        CHECK(flow.screen() == c.screen);
+        if (std::string(c.name) == "staff_paper_review") {
+            CHECK(flow.paper().step() == PaperStep::review);
+            CHECK(flow.paper().official().has_value());
+        }
+        if (std::string(c.name) == "staff_paper_question") {
+            CHECK(flow.paper().step() == PaperStep::question);
+        }
+        if (std::string(c.name) == "staff_void_reason") {
+            REQUIRE(flow.voids().chosen().has_value());
+            CHECK(flow.voids().chosen()->id == rating_id);
+            CHECK(flow.voids().reason() == "Phiếu nhập nhầm mã hồ sơ");
+            flow.voids().ask_confirmation();
+            flow.voids().confirm_void();  // a demo never writes
+            CHECK(flow.voids().message() == VoidMessage::failed);
+        }
+    }
+    Store store(database);
+    CHECK_FALSE(store.find_void(rating_id).has_value());
+    CHECK(store.list_audit(0, INT64_MAX).empty());
+
+    MemorySink sink;
+    SampleStaffGate gate({});
+    KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);  // no records: no screen
+    CHECK_THROWS_AS(open_demo_screen("staff_audit", flow, sink, clock), std::invalid_argument);
 }

@@ -108,10 +108,6 @@ const std::vector<FakeStaff>& fake_staff() {
 
 }  // namespace
 
-std::optional<StaffMember> FakeGate::check_admin_pin(const std::string& pin) {
-    return check_pin("admin1", pin);
-}
-
 void FakeGate::audit(const std::string& actor, std::string_view action, const std::string& detail) {
     actions.push_back(actor + ":" + std::string(action));
     details.push_back(detail);
@@ -168,6 +164,13 @@ FlowHarness::FlowHarness(bool several_stages, bool review)
 void FlowHarness::type(std::string_view text) {
     for (char c : text) {
         flow.on_char(static_cast<unsigned char>(c));
+    }
+}
+
+void FlowHarness::type_by_hand(std::string_view text) {
+    for (char c : text) {
+        flow.on_char(static_cast<unsigned char>(c));
+        clock.advance_ms(150);
     }
 }
 

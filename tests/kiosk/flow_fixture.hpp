@@ -50,7 +50,6 @@ class FakeSink : public RatingSink {
 // Three staff members with fixed PINs; the key-value state lives in `state`.
 class FakeGate : public StaffGate {
   public:
-    std::optional<StaffMember> check_admin_pin(const std::string& pin) override;
     void audit(const std::string& actor, std::string_view action,
                const std::string& detail) override;
     std::vector<StaffMember> active_staff() override;
@@ -71,6 +70,8 @@ struct FlowHarness {
     explicit FlowHarness(bool several_stages = false, bool review = true);
 
     void type(std::string_view text);  // characters as a scanner types them
+    // Characters as a person types them on a keyboard: 150 ms apart on the clock.
+    void type_by_hand(std::string_view text);
     void scan(std::string_view code);  // characters then Enter
     void press(FlowKey key) { flow.on_key(key); }
     void advance_seconds(double seconds);  // moves the clock and ticks

@@ -45,12 +45,12 @@ TEST_CASE("staff choose who they are, then type their own PIN", "[flow][staff]")
     REQUIRE(h.flow.pin_official().has_value());
     CHECK(h.flow.pin_official()->id == "cb01");
     h.advance_seconds(3);
-    h.type(kAdminPin);  // somebody else's PIN
+    h.type_by_hand(kAdminPin);  // somebody else's PIN
     h.press(FlowKey::enter);
     CHECK(h.flow.screen() == Screen::staff_pin);
     CHECK(h.flow.pin_problem() == PinProblem::wrong);
     h.advance_seconds(3);
-    h.type(kOfficialPin);
+    h.type_by_hand(kOfficialPin);
     h.press(FlowKey::enter);
     REQUIRE(h.flow.screen() == Screen::staff_menu);
     CHECK(h.flow.staff_member()->id == "cb01");
@@ -103,13 +103,44 @@ TEST_CASE("a scan on the PIN pad types nothing into the PIN and costs no attempt
     }
 }
 
+TEST_CASE("a receipt of digits only, scanned in one quick burst, is no PIN attempt",
+          "[flow][staff][scan]") {
+    FlowHarness h;
+    h.flow.request_staff();
+    h.flow.choose_pin_official(kAdmin);
+    h.advance_seconds(3);
+    h.type("24");  // the admin starts typing
+    h.advance_seconds(3);
+    h.scan("230301000123");  // twelve digits and Enter, all within a few milliseconds
+    CHECK(h.flow.pin_length() == 2);
+    CHECK(h.flow.pin_problem() == PinProblem::none);
+    CHECK(h.gate.actions.empty());
+    CHECK(h.gate.state.count(staff_keys::kFailedPins) == 0);
+
+    // On the list, a digits-only scan picks nobody.
+    h.flow.go_back();
+    h.flow.go_back();
+    h.flow.request_staff();
+    h.advance_seconds(3);
+    h.scan("1234");
+    CHECK_FALSE(h.flow.pin_official().has_value());
+
+    // The same digits typed by a person are a PIN, and a wrong one costs an attempt.
+    h.flow.choose_pin_official(kAdmin);
+    h.advance_seconds(3);
+    h.type_by_hand("1234");
+    h.press(FlowKey::enter);
+    CHECK(h.flow.pin_problem() == PinProblem::wrong);
+    CHECK(h.gate.actions == std::vector<std::string>{"admin1:signin_failed"});
+}
+
 TEST_CASE("repeated wrong PINs lock staff entry for the configured time", "[flow][staff]") {
     FlowHarness h;
     h.flow.request_staff();
     h.flow.choose_pin_official(kAdmin);
     for (int i = 0; i < h.settings.pin_attempts_before_lockout; ++i) {
         h.advance_seconds(3);
-        h.type("0000");
+        h.type_by_hand("0000");
         h.press(FlowKey::enter);
     }
     CHECK(h.flow.pin_problem() == PinProblem::locked);
@@ -118,12 +149,12 @@ TEST_CASE("repeated wrong PINs lock staff entry for the configured time", "[flow
           h.clock.now_utc() + h.settings.pin_lockout_seconds * 1000LL);
     CHECK(h.gate.details.back().find("locked") != std::string::npos);
     h.advance_seconds(3);
-    h.type(kAdminPin);
+    h.type_by_hand(kAdminPin);
     h.press(FlowKey::enter);
     CHECK(h.flow.screen() == Screen::staff_pin);  // even the right PIN waits
     h.clock.advance_ms(h.settings.pin_lockout_seconds * 1000LL);
     CHECK(h.flow.pin_problem() != PinProblem::locked);
-    h.type(kAdminPin);
+    h.type_by_hand(kAdminPin);
     h.press(FlowKey::enter);
     CHECK(h.flow.screen() == Screen::staff_menu);
     CHECK(h.gate.state[staff_keys::kFailedPins] == "0");

@@ -203,8 +203,8 @@ TEST_CASE("the report and export screens: periods, export, back", "[staff_report
     HeadlessUi ui(h);
     fill_with_demo_data(ui.reports().database);
     h.press(FlowKey::staff);
-    h.type("1");  // the admin is first on the staff list
-    h.type(kAdminPin);
+    h.type_by_hand("1");  // the admin is first on the staff list
+    h.type_by_hand(kAdminPin);
     h.press(FlowKey::enter);
     REQUIRE(h.flow.screen() == Screen::staff_menu);
     REQUIRE(h.flow.open_staff_screen(Screen::staff_report));

@@ -14,8 +14,24 @@ ui::Strings load_strings() {
     return ui::Strings::load(assets_dir() / "i18n");
 }
 
+namespace {
+
+app::StaffRecordsSetup records_setup(const std::filesystem::path& folder) {
+    app::StaffRecordsSetup setup;
+    setup.default_folder = folder / "exports";
+    setup.media_root = folder / "media";
+    return setup;
+}
+
+}  // namespace
+
 HeadlessUi::HeadlessUi(FlowHarness& harness, float width, float height)
-    : harness_(harness), strings_(load_strings()), reports_(harness.form, harness.clock) {
+    : harness_(harness),
+      strings_(load_strings()),
+      reports_(harness.form, harness.clock),
+      records_(reports_.connection, harness.clock, records_setup(reports_.folder),
+               [](std::string_view) {}) {
+    harness_.flow.set_staff_records(&records_);
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -34,6 +50,7 @@ HeadlessUi::HeadlessUi(FlowHarness& harness, float width, float height)
 }
 
 HeadlessUi::~HeadlessUi() {
+    harness_.flow.set_staff_records(nullptr);
     ImGui::DestroyContext();
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // The real kiosk screens in an ImGui context with no window and no renderer: frames are built
-// and thrown away, the mouse is injected, and tests assert on the flow.
+// and thrown away, the mouse is injected, and tests assert on the flow. The staff report,
+// corrections and audit screens read a real store in a temporary folder (reports()).
 
 #include <string>
 
 #include "flow_fixture.hpp"
+#include "kiosk/app/staff_records_store.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/hit_map.hpp"
 #include "kiosk/ui/kiosk_ui.hpp"
@@ -45,6 +47,7 @@ class HeadlessUi {
     ui::HitMap hits_;
     ui::UiState state_;
     ReportsBackend reports_;
+    app::StoreStaffRecords records_;
 };
 
 }  // namespace motcua::kiosk::testing

@@ -1,7 +1,10 @@
 // The upgrade path: build the two .deb files with cpack, unpack them into a throwaway root with
 // dpkg-deb -x, and run the unpacked binaries there on a database of the previous schema
-// (fixtures/schema-v1.sql, made by `motcua init` + `motcua demo-data` + `sqlite3 .dump` when the
-// schema was at version 1). The data must survive and every binary must start.
+// (tests/storage/schema_v1.sql, the frozen version 1 DDL, plus fixtures/schema-v1-data.sql, rows
+// made by `motcua init` + `motcua demo-data` when the schema was at version 1). The unpacked
+// `motcua init` runs the real version 1 -> 2 migration: every rating must read back as exactly
+// the canonical JSON version 1 stored, the upload queue must be the same, and every binary
+// must start.
 // Skipped, with a message, where dpkg-deb or cpack is missing.
 
 #include <sqlite3.h>
@@ -9,6 +12,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -23,7 +28,8 @@ using motcua::test::TempDir;
 namespace {
 
 const std::filesystem::path kBuildDir = MOTCUA_BUILD_DIR;
-const std::filesystem::path kFixture = MOTCUA_OPS_FIXTURES "/schema-v1.sql";
+const std::filesystem::path kSchemaV1 = MOTCUA_SCHEMA_V1_SQL;
+const std::filesystem::path kFixtureRows = MOTCUA_OPS_FIXTURES "/schema-v1-data.sql";
 
 std::optional<std::filesystem::path> find_program(const std::string& name) {
     for (const char* dir : {"/usr/bin", "/bin", "/usr/local/bin"}) {
@@ -42,12 +48,17 @@ std::string read_text(const std::filesystem::path& path) {
     return text.str();
 }
 
-// Loads an `sqlite3 .dump` into a new database file.
-void load_dump(const std::filesystem::path& dump, const std::filesystem::path& database) {
+// Runs SQL files, in order, on a new database file.
+void load_sql(const std::vector<std::filesystem::path>& files,
+              const std::filesystem::path& database) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(database.c_str(), &db) == SQLITE_OK);
+    std::string sql;
+    for (const auto& file : files) {
+        sql += read_text(file);
+    }
     char* error = nullptr;
-    int rc = sqlite3_exec(db, read_text(dump).c_str(), nullptr, nullptr, &error);
+    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
     std::string message = error != nullptr ? error : "";
     sqlite3_free(error);
     sqlite3_close(db);
@@ -65,6 +76,23 @@ std::int64_t query_int(const std::filesystem::path& database, const std::string&
     sqlite3_finalize(statement);
     sqlite3_close(db);
     return value;
+}
+
+// Every row of a one-column query, in order.
+std::vector<std::string> query_texts(const std::filesystem::path& database,
+                                     const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* statement = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+    std::vector<std::string> texts;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+        texts.emplace_back(text != nullptr ? text : "");
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return texts;
 }
 
 std::filesystem::path package_file(const std::filesystem::path& dir, const std::string& name) {
@@ -132,11 +160,17 @@ TEST_CASE("the packages install into a fresh root and migrate a schema-1 databas
     }
 
     const auto database = dir / "motcua.db";
-    load_dump(kFixture, database);
+    load_sql({kSchemaV1, kFixtureRows}, database);
     REQUIRE(query_int(database, "PRAGMA user_version") == 1);
     const std::int64_t ratings = query_int(database, "SELECT count(*) FROM ratings");
     const std::int64_t officials = query_int(database, "SELECT count(*) FROM officials");
     REQUIRE(ratings > 0);
+    // What version 1 holds and would upload: every rating's canonical JSON, in queue order.
+    const std::vector<std::string> v1_payloads =
+        query_texts(database,
+                    "SELECT r.payload FROM outbox o JOIN ratings r ON r.id = o.ref_id "
+                    "WHERE o.state = 'pending' ORDER BY o.seq");
+    REQUIRE(static_cast<std::int64_t>(v1_payloads.size()) == ratings);
 
     ProcessResult init =
         test::run_process((bin / "motcua").string(), {"init", "--db", database.string()});
@@ -149,7 +183,14 @@ TEST_CASE("the packages install into a fresh root and migrate a schema-1 databas
     CHECK(check.out.find((root / "usr/share/motcua/assets").string()) != std::string::npos);
 
     CHECK(query_int(database, "PRAGMA user_version") == Store::kSchemaVersion);
+    CHECK(query_int(database, "SELECT count(*) FROM sqlite_schema WHERE name = 'dossier_claims'") ==
+          0);
     Store store(database, OpenOptions{.create = false});
     CHECK(store.counts().ratings_total == ratings);
     CHECK(static_cast<std::int64_t>(store.list_officials().size()) == officials);
+    std::vector<std::string> v2_payloads;
+    for (const OutboxItem& item : store.pending_items(ratings + 1)) {
+        v2_payloads.push_back(item.payload);
+    }
+    CHECK(v2_payloads == v1_payloads);
 }

@@ -64,11 +64,15 @@ std::vector<std::string> rows(RawDb& db, const std::string& sql) {
     return result;
 }
 
-// Everything a save writes: ratings (every column, payload bytes included), claims, outbox,
-// and the four rollup tables.
+// Everything a save writes: ratings (every column, answers bytes included), the labels and
+// choices they name, claims, the outbox, and the four rollup tables.
 const std::vector<std::string> kEverySavedRow = {
-    "SELECT * FROM ratings ORDER BY sequence",
-    "SELECT * FROM dossier_claims ORDER BY dossier_code, stage",
+    "SELECT sequence, hex(id), dossier_code, stage, channel, official, form, form_version, "
+    "created_utc, utc_offset_minutes, local_day, kiosk, unit, hex(answers) FROM ratings "
+    "ORDER BY sequence",
+    "SELECT * FROM claims ORDER BY dossier_code, stage",
+    "SELECT * FROM labels ORDER BY id",
+    "SELECT * FROM choices ORDER BY id",
     "SELECT * FROM outbox ORDER BY seq",
     "SELECT * FROM day_ratings ORDER BY 1, 2, 3, 4",
     "SELECT * FROM day_answers ORDER BY 1, 2, 3, 4, 5, 6, 7",

@@ -194,7 +194,7 @@ TEST_CASE("crash test: SIGKILL at random moments loses no acknowledged rating",
     CHECK(static_cast<std::int64_t>(store.list_ratings({}).size()) == all.ratings);
     RawDb raw(path);
     CHECK(raw.number("SELECT count(*) FROM ratings") == counts.ratings_total);
-    CHECK(raw.number("SELECT count(*) FROM dossier_claims") == all.ratings);
+    CHECK(raw.number("SELECT count(*) FROM claims") == all.ratings);
 
     // Not vacuous: most runs acknowledged saves, and some kills landed in start-up.
     CHECK(saved.size() >= static_cast<std::size_t>(runs));

@@ -110,6 +110,25 @@ class RawDb {
         return values;
     }
     std::int64_t number(const std::string& sql) { return std::stoll(column(sql).at(0)); }
+    // Every row of `sql`, each as its columns joined by '|' (NULL as "NULL").
+    std::vector<std::string> rows(const std::string& sql) {
+        std::vector<std::string> result;
+        auto collect = [](void* out, int columns, char** values, char**) {
+            std::string row;
+            for (int i = 0; i < columns; ++i) {
+                row += (values[i] ? values[i] : "NULL") + std::string("|");
+            }
+            static_cast<std::vector<std::string>*>(out)->push_back(row);
+            return 0;
+        };
+        char* error = nullptr;
+        if (sqlite3_exec(db_, sql.c_str(), collect, &result, &error) != SQLITE_OK) {
+            std::string message = error ? error : "?";
+            sqlite3_free(error);
+            throw std::runtime_error(message);
+        }
+        return result;
+    }
     // Runs one statement with text and integer parameters (?1, ?2...); throws on failure.
     void run(const std::string& sql,
              const std::vector<std::variant<std::int64_t, std::string>>& params) {
