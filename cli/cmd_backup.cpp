@@ -43,7 +43,8 @@ int run_restore(Context& context, const std::string& backup) {
     if (!result.safety_copy.empty()) {
         std::cout << "The replaced database is kept as " << result.safety_copy.string() << "\n";
     }
-    // Opening migrates an older schema and runs quick_check, so a bad restore shows now.
+    // restore_database has run quick_check on the backup; opening migrates an older schema,
+    // so a restored backup of an earlier version is ready for the kiosk now.
     Store& store = context.store(OpenMode::existing);
     std::cout << "Database ready (schema version " << store.schema_version()
               << "); start the kiosk again: systemctl start motcua-kiosk\n";

@@ -113,7 +113,8 @@ Store* check_database(Context& context, Findings& findings) {
         return nullptr;
     }
     try {
-        Store& store = context.store(OpenMode::existing);
+        // The doctor is asked when something looks wrong: it pays for the whole-file check.
+        Store& store = context.store(OpenMode::checked);
         StoreCounts counts = store.counts();
         findings.ok("database " + path.string() + ": opens, schema version " +
                     std::to_string(store.schema_version()) + ", quick_check passed, " +

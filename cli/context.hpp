@@ -25,8 +25,9 @@ struct GlobalOptions {
     std::string db_path;      // empty: the configuration's database
 };
 
-// Only `motcua check` runs quick_check at open: it reads the whole file (about 21 s at a
-// million ratings). Damage elsewhere surfaces as StoreErrorKind::corrupt when a read meets it.
+// Only `motcua check` and `motcua doctor` run quick_check at open: it reads the whole file
+// (seconds at a million ratings). Damage elsewhere surfaces as StoreErrorKind::corrupt when a
+// read meets it.
 enum class OpenMode {
     existing,     // the file must exist
     for_reading,  // the file must exist (commands that only read figures)

@@ -184,6 +184,21 @@ TEST_CASE("check fails with a message on a damaged database", "[cli][check]") {
     CHECK(result.err.find("problem") != std::string::npos);
 }
 
+TEST_CASE("doctor finds pages damaged in the middle of the database", "[cli][doctor]") {
+    TempDir dir;
+    auto db = dir / "kiosk.db";
+    REQUIRE(run_motcua(
+                {"demo-data", "--ratings", "3000", "--days", "3", "--end-date", "2024-01-31"}, db)
+                .exit_code == 0);
+    scribble(db, std::filesystem::file_size(db) / 2, 16384);
+
+    ProcessResult result = run_motcua({"doctor"}, db);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 5);
+    CHECK(result.out.find("PROBLEM  database: ") != std::string::npos);
+    CHECK(result.out.find("restore the last backup") != std::string::npos);
+}
+
 TEST_CASE("check reports a missing database", "[cli][check]") {
     TempDir dir;
     ProcessResult result = run_motcua({"check"}, dir / "nowhere.db");

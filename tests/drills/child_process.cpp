@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <sstream>
 #include <stdexcept>
@@ -24,9 +25,17 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
         arg_pointers.push_back(arg.data());
     }
     arg_pointers.push_back(nullptr);
+    // An extra variable replaces an inherited one of the same name: getenv() returns the first
+    // match, so appending would leave e.g. CI's ASAN_OPTIONS in force.
+    auto name_of = [](std::string_view entry) { return entry.substr(0, entry.find('=')); };
     std::vector<std::string> env;
     for (char** entry = environ; *entry != nullptr; ++entry) {
-        env.emplace_back(*entry);
+        bool replaced = std::any_of(
+            extra_env.begin(), extra_env.end(),
+            [&](const std::string& extra) { return name_of(extra) == name_of(*entry); });
+        if (!replaced) {
+            env.emplace_back(*entry);
+        }
     }
     env.insert(env.end(), extra_env.begin(), extra_env.end());
     std::vector<char*> env_pointers;
