@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <stdexcept>
+
+#include <re2/re2.h>
 
 #include "core/text.hpp"
 
@@ -160,12 +163,14 @@ DossierCodeValidator::DossierCodeValidator(DossierCodeRules rules) : rules_(std:
             "space (got '" +
             printable(rules_.strip_chars) + "')");
     }
-    try {
-        pattern_ = std::regex(rules_.pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& error) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto pattern = std::make_shared<const RE2>(rules_.pattern, options);
+    if (!pattern->ok()) {
         throw std::invalid_argument("dossier code pattern '" + rules_.pattern +
-                                    "' is not a valid regular expression: " + error.what());
+                                    "' is not a valid regular expression: " + pattern->error());
     }
+    pattern_ = std::move(pattern);
     const DossierCodeResult example = check(rules_.example);
     if (!example.ok() || example.code != rules_.example) {
         throw std::invalid_argument("dossier code example '" + printable(rules_.example) +
@@ -222,7 +227,7 @@ DossierCodeResult DossierCodeValidator::check(std::string_view raw) const {
                           std::to_string(rules_.max_length) + ")",
                       "Mã hồ sơ quá dài.");
     }
-    if (!std::regex_match(code, pattern_)) {
+    if (!RE2::FullMatch(code, *pattern_)) {
         return refuse(DossierCodeProblem::bad_shape,
                       "dossier code '" + printable(code) + "' does not have the expected shape",
                       "Mã hồ sơ chưa đúng.");

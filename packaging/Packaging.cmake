@@ -97,7 +97,7 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
   "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libglfw3 (>= 3.3), libgl1, libopengl0, \
 libstb0, libcurl4 (>= 7.88), libsqlite3-0 (>= 3.40), libsodium23, libxlsxwriter4, libicu72, \
-libtomlplusplus3, zlib1g, fonts-noto-core, cage, xwayland, adduser")
+libtomlplusplus3, libre2-9, zlib1g, fonts-noto-core, cage, xwayland, adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
   "${MOTCUA_PACKAGING_DIR}/debian/kiosk/conffiles"
   "${MOTCUA_PACKAGING_DIR}/debian/kiosk/postinst"
@@ -112,7 +112,7 @@ set(CPACK_COMPONENT_SERVER_DESCRIPTION
   "SQLite and prints the province-wide satisfaction report.")
 set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS
   "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libsqlite3-0 (>= 3.40), libsodium23, \
-libssl3, libcpp-httplib0.11, libicu72, libtomlplusplus3")
+libssl3, libcpp-httplib0.11, libicu72, libtomlplusplus3, libre2-9")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
   "${MOTCUA_PACKAGING_DIR}/debian/server/conffiles"
   "${MOTCUA_PACKAGING_DIR}/debian/server/postinst"

@@ -168,3 +168,15 @@ TEST_CASE("dossier code rules are configuration", "[dossier]") {
     space_strip.strip_chars = "* ";
     CHECK_THROWS_AS(DossierCodeValidator(space_strip), std::invalid_argument);
 }
+
+TEST_CASE("a pattern with nested repetition still answers at once", "[dossier]") {
+    // With a backtracking matcher, (A+)+B against sixty A's tries 2^60 ways before failing;
+    // the configured pattern must never hang the kiosk on a citizen's scan.
+    DossierCodeRules nested;
+    nested.pattern = "^(A+)+B$";
+    nested.example = "AAB";
+    nested.max_length = 64;
+    const DossierCodeValidator validator(nested);
+    CHECK(validator.check(std::string(60, 'A')).problem == DossierCodeProblem::bad_shape);
+    CHECK(validator.check(std::string(60, 'A') + "B").ok());
+}
