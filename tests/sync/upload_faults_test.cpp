@@ -99,6 +99,9 @@ TEST_CASE("a server crash in the middle of a sync loses nothing") {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     province.server->kill_hard();
+    // A crashed server stays down for a while: long enough that libcurl's one silent resend on
+    // a dead reused connection fails too and the uploader has to retry.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
     province.restart_server();
     uploader.join();
 
