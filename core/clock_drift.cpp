@@ -27,7 +27,12 @@ std::string describe_clock_offset(std::int64_t kiosk_minus_server_ms) {
     std::string amount;
     auto add = [&amount](std::int64_t value, const char* unit) {
         if (value > 0) {
-            amount += (amount.empty() ? "" : " ") + std::to_string(value) + " " + unit;
+            if (!amount.empty()) {
+                amount += ' ';
+            }
+            amount += std::to_string(value);
+            amount += ' ';
+            amount += unit;
         }
     };
     add(days, "d");

@@ -34,7 +34,7 @@ struct SyncSettings {
     std::string pinned_public_key;      // libcurl CURLOPT_PINNEDPUBLICKEY syntax, optional
     bool allow_plain_http = false;      // http:// to anything but loopback needs this
     std::string proxy;
-    int batch_size = 500;
+    int batch_size = 1000;
     std::string window_start = "01:00";  // local time
     std::string window_end = "04:00";
     int connect_timeout_seconds = 10;

@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/text.hpp"
 #include "core/uuid.hpp"
 
 // [SECTION] Channel names
@@ -176,6 +177,132 @@ json rating_to_json(const Rating& rating) {
 
 bool same_content(const Rating& a, const Rating& b) {
     return rating_to_json(a) == rating_to_json(b);
+}
+
+namespace {
+
+// Appends pieces of canonical JSON as nlohmann's dump() writes them: keys in sorted order, no
+// whitespace, strings escaped as dump() escapes them (the quote, the backslash, the usual
+// one-letter escapes, other control characters as a lowercase 4-digit unicode escape,
+// everything else as is).
+class CanonicalWriter {
+  public:
+    explicit CanonicalWriter(std::string& out) : out_(out) {}
+
+    // False once a text was not UTF-8 (dump() throws on it; the caller lets it).
+    bool ok() const { return ok_; }
+
+    CanonicalWriter& raw(std::string_view text) {
+        out_ += text;
+        return *this;
+    }
+    CanonicalWriter& key(std::string_view name) {
+        out_ += '"';
+        out_ += name;
+        out_ += "\":";
+        return *this;
+    }
+    CanonicalWriter& number(std::int64_t value) {
+        out_ += std::to_string(value);
+        return *this;
+    }
+    CanonicalWriter& text(std::string_view value) {
+        ok_ = ok_ && is_valid_utf8(value);
+        out_ += '"';
+        for (const char c : value) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out_ += '\\';
+                out_ += c;
+            } else if (byte >= 0x20) {
+                out_ += c;
+            } else {
+                escape_control(byte);
+            }
+        }
+        out_ += '"';
+        return *this;
+    }
+    CanonicalWriter& texts(const std::vector<std::string>& values) {
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) {
+                out_ += ',';
+            }
+            text(values[i]);
+        }
+        out_ += ']';
+        return *this;
+    }
+
+  private:
+    void escape_control(unsigned char byte) {
+        switch (byte) {
+            case '\b':
+                out_ += "\\b";
+                return;
+            case '\f':
+                out_ += "\\f";
+                return;
+            case '\n':
+                out_ += "\\n";
+                return;
+            case '\r':
+                out_ += "\\r";
+                return;
+            case '\t':
+                out_ += "\\t";
+                return;
+            default:
+                constexpr std::string_view kHex = "0123456789abcdef";
+                out_ += "\\u00";
+                out_ += kHex[byte >> 4];
+                out_ += kHex[byte & 0x0F];
+        }
+    }
+
+    std::string& out_;
+    bool ok_ = true;
+};
+
+}  // namespace
+
+std::string rating_to_canonical_json(const Rating& rating) {
+    std::string out;
+    out.reserve(1024);
+    CanonicalWriter json(out);
+    json.raw("{").key("answers").raw("[");
+    for (std::size_t i = 0; i < rating.answers.size(); ++i) {
+        const Answer& answer = rating.answers[i];
+        json.raw(i == 0 ? "{" : ",{").key("follow_ups").texts(answer.follow_ups);
+        json.raw(",").key("indicator").text(answer.indicator);
+        json.raw(",").key("option_id").text(answer.option_id);
+        json.raw(",").key("points");
+        if (answer.points) {
+            json.number(*answer.points);
+        } else {
+            json.raw("null");
+        }
+        json.raw(",").key("question_id").text(answer.question_id).raw("}");
+    }
+    json.raw("],").key("channel").text(to_string(rating.channel));
+    json.raw(",").key("created_utc").text(format_utc_iso8601(rating.created_utc));
+    json.raw(",").key("dossier_code").text(rating.dossier_code);
+    json.raw(",").key("flags").texts(rating.flags);
+    json.raw(",").key("form_id").text(rating.form_id);
+    json.raw(",").key("form_version").number(rating.form_version);
+    json.raw(",").key("id").text(rating.id);
+    json.raw(",").key("kiosk_id").text(rating.kiosk_id);
+    json.raw(",").key("local_date").text(rating.local_date);
+    json.raw(",").key("official_id").text(rating.official_id);
+    json.raw(",").key("sequence").number(rating.sequence);
+    json.raw(",").key("stage").text(to_string(rating.stage));
+    json.raw(",").key("unit_code").text(rating.unit_code);
+    json.raw(",").key("utc_offset_minutes").number(rating.utc_offset_minutes).raw("}");
+    if (!json.ok()) {
+        return rating_to_json(rating).dump();  // throws nlohmann's error for the bad text
+    }
+    return out;
 }
 
 //-----------------------------------------------------------------------------

@@ -61,6 +61,9 @@ void fill_answers(const Form& form, Stage stage, const std::vector<Choice>& choi
 // form_version, answers[{question_id, option_id, indicator, points|null, follow_ups}], flags,
 // created_utc (ISO 8601), utc_offset_minutes, local_date, sequence, kiosk_id, unit_code.
 nlohmann::json rating_to_json(const Rating& rating);
+// rating_to_json(rating).dump(), byte for byte, written directly: the upload queue makes one
+// per rating sent, and building the nlohmann tree cost more than everything else it does.
+std::string rating_to_canonical_json(const Rating& rating);
 // Validates every field (types, UUID, stage, channel, dates, offset range, points 0..100);
 // throws std::invalid_argument naming the field.
 Rating rating_from_json(const nlohmann::json& json);

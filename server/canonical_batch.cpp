@@ -47,21 +47,23 @@ class Reader {
         }
         out.clear();
         while (at_ < text_.size()) {
+            // Copy the plain run up to the next quote, backslash or control character at once.
+            const std::size_t run = at_;
+            while (at_ < text_.size() && is_plain(text_[at_])) {
+                ++at_;
+            }
+            out.append(text_, run, at_ - run);
+            if (at_ == text_.size()) {
+                return false;
+            }
             const char c = text_[at_++];
             if (c == '"') {
                 return true;
             }
-            if (static_cast<unsigned char>(c) < 0x20) {
+            if (c != '\\' || at_ == text_.size() || (text_[at_] != '"' && text_[at_] != '\\')) {
                 return false;
             }
-            if (c == '\\') {
-                if (at_ == text_.size() || (text_[at_] != '"' && text_[at_] != '\\')) {
-                    return false;
-                }
-                out += text_[at_++];
-            } else {
-                out += c;
-            }
+            out += text_[at_++];
         }
         return false;
     }
@@ -111,6 +113,10 @@ class Reader {
     }
 
   private:
+    static bool is_plain(char c) {
+        return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+    }
+
     std::string_view text_;
     std::size_t at_ = 0;
 };

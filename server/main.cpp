@@ -107,6 +107,10 @@ int serve(const ServeOptions& options) {
     // A kiosk sends its batches one after another on one connection: keep it open.
     server->set_keep_alive_max_count(100000);
     server->set_keep_alive_timeout(30);
+    // httplib writes an answer's headers and body in two writes; with Nagle's algorithm the
+    // body then waits for the client's delayed ACK of the headers (up to 40 ms on Linux), which
+    // was most of the time of a batch on loopback.
+    server->set_tcp_nodelay(true);
     api.install(*server);
 
     const int bound = port == 0                          ? server->bind_to_any_port(host)

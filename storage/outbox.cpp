@@ -49,7 +49,7 @@ OutboxItem item_from_row(sqlite::Connection& db, storage_detail::Dictionary& dic
     const Rating rating = storage_detail::rating_from_row(db, dictionary, row, kFirstRatingColumn);
     item.ref_id = rating.id;
     item.payload = item.kind == OutboxKind::rating
-                       ? rating_to_json(rating).dump()
+                       ? rating_to_canonical_json(rating)
                        : storage_detail::void_payload(
                              VoidRecord{item.ref_id, row.text(5), row.text(6), row.int64(7)});
     return item;
@@ -63,6 +63,20 @@ std::vector<OutboxItem> Store::pending_items(std::int64_t limit) {
     sqlite::Statement list(impl_->db, item_query("WHERE o.reason IS NULL ORDER BY o.seq LIMIT ?1"),
                            kDoing);
     list.bind(1, limit);
+    std::vector<OutboxItem> items;
+    while (list.step()) {
+        items.push_back(item_from_row(impl_->db, impl_->dictionary, list));
+    }
+    return items;
+}
+
+std::vector<OutboxItem> Store::pending_items_after(std::int64_t after_seq, std::int64_t limit) {
+    constexpr std::string_view kDoing = "reading the upload queue";
+    storage_detail::check_limit(impl_->db, limit, kDoing);
+    sqlite::Statement list(
+        impl_->db, item_query("WHERE o.reason IS NULL AND o.seq > ?2 ORDER BY o.seq LIMIT ?1"),
+        kDoing);
+    list.bind(1, limit).bind(2, after_seq);
     std::vector<OutboxItem> items;
     while (list.step()) {
         items.push_back(item_from_row(impl_->db, impl_->dictionary, list));

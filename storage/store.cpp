@@ -236,4 +236,17 @@ void Store::set_max_page_count(std::int64_t pages) {
                         "limiting the database size");
 }
 
+std::int64_t Store::free_bytes() {
+    const std::int64_t pages = impl_->db.query_int("PRAGMA freelist_count", "counting free pages");
+    const std::int64_t page_size = impl_->db.query_int("PRAGMA page_size", "reading the page size");
+    return pages * page_size;
+}
+
+void Store::compact() {
+    impl_->db.exec("VACUUM", "compacting the database");
+    // In WAL mode the rewritten pages sit in the WAL; the checkpoint moves them into the file and
+    // truncates it, so the space is back when this returns.
+    impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)", "compacting the database");
+}
+
 }  // namespace motcua

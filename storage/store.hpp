@@ -192,6 +192,14 @@ class Store {
     std::vector<std::string> integrity_check();
     // Limits the file to `pages` pages (for disk-full tests and drills).
     void set_max_page_count(std::int64_t pages);
+    // Bytes of the file in pages no table uses: freed by deletes (delivered outbox rows) and by
+    // a migration that drops old tables. SQLite reuses them; only compact() gives them back.
+    std::int64_t free_bytes();
+    // VACUUM: rewrites the file without its free pages, the data unchanged. Needs free disk space
+    // about the file's size (SQLite writes a temporary copy first) and no other connection in a
+    // transaction. Returns with the file at its new size (the WAL checkpointed and truncated).
+    // Throws disk_full, busy or io with the file as it was.
+    void compact();
 
     //-------------------------------------------------------------------------
     // [SECTION] Ratings
@@ -271,6 +279,9 @@ class Store {
 
     // Up to `limit` pending items in outbox order (ratings before their voids).
     std::vector<OutboxItem> pending_items(std::int64_t limit);
+    // The same, only items with a seq greater than `after_seq`: the uploader reads the next
+    // batch while the previous one, still pending, waits for the server's answer.
+    std::vector<OutboxItem> pending_items_after(std::int64_t after_seq, std::int64_t limit);
     // The server acknowledged these (accepted or identical duplicate). Unknown seqs are ignored.
     void mark_delivered(std::span<const std::int64_t> seqs, UtcMillis at);
     // The server refused this item for good (conflict / rejected): keep it, stop sending it.

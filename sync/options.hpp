@@ -18,7 +18,7 @@ struct SyncOptions {
     std::string token;  // secret: sent only in the Authorization header, never logged
     HttpSettings http;
     RetryPolicy retry;
-    int batch_size = 500;  // 1..protocol::kMaxItemsPerBatch
+    int batch_size = 1000;  // 1..protocol::kMaxItemsPerBatch
     // Reported in the heartbeat.
     std::string app_version;
     std::string form_id;

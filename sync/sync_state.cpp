@@ -67,8 +67,13 @@ void record_clock_drift(Store& store, std::int64_t drift_ms) {
 }
 
 std::optional<std::int64_t> record_clock_offset(Store& store, std::int64_t drift_ms) {
-    const std::optional<std::int64_t> flagged =
-        flagged_clock_offset(clock_offset_from_drift(drift_ms));
+    std::optional<std::int64_t> flagged = flagged_clock_offset(clock_offset_from_drift(drift_ms));
+    if (flagged) {
+        // The offset is known only to within the exchange's round trip, so it is kept in whole
+        // seconds: an hour measured as 3,599,999 ms reads "1 h", not "59 min 59 s".
+        const std::int64_t half = *flagged < 0 ? -500 : 500;
+        flagged = (*flagged + half) / 1000 * 1000;
+    }
     const std::string value = flagged ? std::to_string(*flagged) : "";
     if (store.get_state(clock_keys::kOffsetMs).value_or("") != value) {
         store.set_state(clock_keys::kOffsetMs, value);

@@ -49,8 +49,9 @@ void record_sync_attempt(Store& store, UtcMillis at);
 void record_sync_success(Store& store, UtcMillis at);
 void record_sync_failure(Store& store, UtcMillis at, const std::string& error);
 void record_clock_drift(Store& store, std::int64_t drift_ms);
-// Keeps clock_keys::kOffsetMs: the offset when flagged_clock_offset flags the measured drift,
-// "" when the clock is back within the limit (written only when it changes). Returns the flag.
+// Keeps clock_keys::kOffsetMs: the offset, rounded to whole seconds, when flagged_clock_offset
+// flags the measured drift, "" when the clock is back within the limit (written only when it
+// changes). Returns the flag.
 std::optional<std::int64_t> record_clock_offset(Store& store, std::int64_t drift_ms);
 
 }  // namespace motcua

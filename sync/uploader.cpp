@@ -3,9 +3,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <random>
 #include <system_error>
-#include <unordered_set>
 
 #include "sync/gzip.hpp"
 #include "sync/http_client.hpp"
@@ -267,59 +267,103 @@ class Run {
         std::string error;
     };
 
-    Ending upload_all() {
-        const std::string url = endpoint(options_.server_url, protocol::kBatchesPath);
-        int limit = options_.batch_size;
+    // The next batch to send, read and encoded from the outbox items after `after_seq`.
+    struct Prepared {
+        std::int64_t after_seq = 0;  // where it was read from: a batch made again starts here
+        std::int64_t last_seq = 0;   // the last item read, sent or set aside: the next starts after
+        int limit = 0;               // the batch size it was made with
+        EncodedBatch batch;          // seqs empty: nothing pending after after_seq
+        std::vector<UnsendableItem> unsendable;  // damaged records met on the way, not sent
+        std::string gzipped;
+    };
+
+    // Reads the next `limit` pending items after `after_seq` and encodes them, halving the
+    // batch until it fits the protocol's body limits. Reads the store and writes nothing.
+    // A run reads on from the last item it read, never from the start of the queue, so it
+    // cannot offer an item twice even while answered items are still being recorded.
+    Prepared prepare(std::int64_t after_seq, int limit) {
+        Prepared next;
+        next.after_seq = after_seq;
+        next.last_seq = after_seq;
+        next.limit = limit;
         while (true) {
-            if (cancel_.cancelled()) {
-                return {SyncOutcome::cancelled, "the sync was stopped before it finished"};
-            }
-            const std::vector<OutboxItem> items = store_.pending_items(limit);
+            const std::vector<OutboxItem> items = store_.pending_items_after(next.last_seq, limit);
             if (items.empty()) {
-                return {SyncOutcome::complete, ""};
-            }
-            for (const OutboxItem& item : items) {
-                // The store must never offer an item again once the server answered it; if it
-                // did, looping on would send the same batch forever.
-                if (answered_.count(item.seq) != 0) {
-                    return {SyncOutcome::failed, "the store still lists outbox item " +
-                                                     std::to_string(item.seq) +
-                                                     " as pending after the server answered it"};
-                }
+                return next;
             }
             EncodedBatch batch = encode_batch(options_.kiosk_id, clock_.now_utc(), items);
-            set_aside(batch.unsendable);
-            if (batch.seqs.empty()) {
-                continue;
-            }
-            const std::string gzipped = gzip_compress(batch.body);
+            std::string gzipped = gzip_compress(batch.body);
             if ((batch.body.size() > protocol::kMaxBodyBytes ||
                  gzipped.size() > protocol::kMaxCompressedBodyBytes) &&
                 limit > 1) {
                 limit = std::max(1, limit / 2);
+                next.limit = limit;
                 continue;
             }
+            next.unsendable.insert(next.unsendable.end(), batch.unsendable.begin(),
+                                   batch.unsendable.end());
+            next.last_seq = items.back().seq;
+            if (batch.seqs.empty()) {
+                continue;  // every item read was damaged: read on
+            }
+            next.batch = std::move(batch);
+            next.gzipped = std::move(gzipped);
+            return next;
+        }
+    }
+
+    // While the server works on one batch, a helper thread records the previous batch's
+    // deliveries and prepares the next one: on two cores the kiosk's share of the work then
+    // hides behind the server's. The Store is used by one thread at a time: this thread
+    // touches it only after get() has joined the helper. Nothing is marked delivered before
+    // its answer, so a crash or a failure at any point leaves the same queue as sending one
+    // batch at a time would.
+    Ending upload_all() {
+        const std::string url = endpoint(options_.server_url, protocol::kBatchesPath);
+        Prepared current = prepare(0, options_.batch_size);
+        std::vector<std::int64_t> delivered;  // answered, not yet recorded in the store
+        while (true) {
+            set_aside(current.unsendable);
+            if (current.batch.seqs.empty()) {
+                store_.mark_delivered(delivered, clock_.now_utc());
+                return {SyncOutcome::complete, ""};
+            }
+            if (cancel_.cancelled()) {
+                store_.mark_delivered(delivered, clock_.now_utc());
+                return {SyncOutcome::cancelled, "the sync was stopped before it finished"};
+            }
+            auto following =
+                std::async(std::launch::async, [this, done = std::move(delivered),
+                                                after = current.last_seq, limit = current.limit] {
+                    store_.mark_delivered(done, clock_.now_utc());
+                    return prepare(after, limit);
+                });
+            delivered.clear();
+            const EncodedBatch& batch = current.batch;
             const auto exchange = link_.send<BatchAnswer>(
-                url, gzipped, true, options_.retry.max_attempts,
+                url, current.gzipped, true, options_.retry.max_attempts,
                 [&](const HttpResult& result) {
                     return decode_batch_answer(result.content_type, result.body, batch.seqs);
                 },
                 [&](const std::string& waiting) { report_progress(waiting); });
             report_.counts.json_bytes += static_cast<std::int64_t>(batch.body.size());
+            Prepared next = following.get();
             if (!exchange.answer) {
-                if (exchange.failure == FailureKind::too_large && limit > 1) {
-                    limit = std::max(1, limit / 2);
+                if (exchange.failure == FailureKind::too_large && current.limit > 1) {
+                    current = prepare(current.after_seq, std::max(1, current.limit / 2));
                     continue;
                 }
                 if (exchange.failure == FailureKind::too_large) {
                     quarantine(batch.seqs.front(), "too large for the server: " + exchange.error);
+                    current = prepare(current.after_seq, current.limit);
                     continue;
                 }
                 store_.note_attempt(batch.seqs);
                 return {ending_for(exchange), exchange.error};
             }
-            record_answer(*exchange.answer);
+            delivered = record_answer(*exchange.answer);
             report_progress("");
+            current = std::move(next);
         }
     }
 
@@ -343,17 +387,17 @@ class Run {
 
     void quarantine(std::int64_t seq, const std::string& reason) {
         store_.mark_quarantined(seq, bounded_reason(reason), clock_.now_utc());
-        answered_.insert(seq);
     }
 
-    void record_answer(const BatchAnswer& answer) {
+    // Counts the answer and quarantines the refused items; returns the delivered ones, which
+    // the caller records in the store.
+    std::vector<std::int64_t> record_answer(const BatchAnswer& answer) {
         SyncCounts& counts = report_.counts;
         ++counts.batches;
         counts.sent += static_cast<std::int64_t>(answer.items.size());
         std::vector<std::int64_t> delivered;
         delivered.reserve(answer.items.size());
         for (const ItemAnswer& item : answer.items) {
-            answered_.insert(item.seq);
             switch (item.status) {
                 case protocol::ItemStatus::accepted:
                     ++counts.accepted;
@@ -373,7 +417,7 @@ class Run {
                     break;
             }
         }
-        store_.mark_delivered(delivered, clock_.now_utc());
+        return delivered;
     }
 
     void report_progress(const std::string& waiting) {
@@ -435,7 +479,6 @@ class Run {
     const CancelToken& cancel_;
     SyncReport report_;
     Link link_;
-    std::unordered_set<std::int64_t> answered_;
     const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 

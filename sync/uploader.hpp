@@ -1,8 +1,10 @@
 #pragma once
 // One sync run: upload everything pending in the store's outbox, batch by batch, then send a
-// heartbeat. An item leaves the queue only on the server's own per-item answer: accepted or
-// duplicate marks it delivered; conflict or rejected quarantines it with the server's reason.
-// Every failure leaves the unanswered items pending; nothing is ever deleted.
+// heartbeat (while the server stores one batch, the next is read and encoded beside it; it is
+// sent only after the answer). An item leaves the queue only on the server's own per-item
+// answer: accepted or duplicate marks it delivered; conflict or rejected quarantines it with
+// the server's reason. Every failure leaves the unanswered items pending; nothing is ever
+// deleted.
 
 #include <cstdint>
 #include <functional>

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/json_check.hpp"
+
 // [SECTION] Helpers
 // [SECTION] Batch request
 // [SECTION] Batch answer
@@ -82,9 +84,7 @@ EncodedBatch encode_batch(std::string_view kiosk_id, UtcMillis sent_at,
         // rating_id, reason, actor and voided_utc) and it goes out as it is. Checking that it
         // is a JSON object, without building it, keeps one damaged row from making the whole
         // batch unreadable to the server.
-        const bool is_object =
-            !item.payload.empty() && item.payload.front() == '{' && json::accept(item.payload);
-        if (!is_object) {
+        if (!is_json_object(item.payload)) {
             batch.unsendable.push_back({item.seq, "the stored record is not valid JSON"});
             continue;
         }

@@ -32,6 +32,7 @@ constexpr std::string_view kNames[] = {
     "staff_paper",
     "staff_paper_question",
     "staff_paper_review",
+    "staff_paper_date",
     "staff_void",
     "staff_void_reason",
     "staff_audit",
@@ -284,6 +285,11 @@ void open_demo_screen(std::string_view name, KioskFlow& flow, MemorySink& sink,
     } else if (name == "staff_paper_question" || name == "staff_paper_review") {
         open_staff(flow, Screen::staff_paper);
         fill_paper_form(flow, code, name == "staff_paper_review");
+    } else if (name == "staff_paper_date") {
+        // A form from three days ago: the date step opened from the code step.
+        open_staff(flow, Screen::staff_paper);
+        flow.paper().change_date();
+        flow.paper().choose_days_back(3);
     } else if (name == "staff_void") {
         open_staff(flow, Screen::staff_void);
     } else if (name == "staff_void_reason") {

@@ -13,6 +13,8 @@
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/run_queue.hpp"
+#include "kiosk/app/shown_frame.hpp"
+#include "kiosk/app/startup_steps.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
 #include "kiosk/flow/staff_reports.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -28,7 +30,8 @@ struct AppSetup {
     std::filesystem::path screenshot;
     int screenshot_after_frames = 4;
     bool frame_stats = false;
-    ui::UiState ui_state;  // the first frame's visual state (a demo screen's tab)
+    ui::UiState ui_state;             // the first frame's visual state (a demo screen's tab)
+    StartupSteps* startup = nullptr;  // told when the first frame is on screen
 };
 
 class KioskApp {
@@ -75,6 +78,7 @@ class KioskApp {
     ui::HitMap hits_;
     ui::UiState ui_state_;
     FrameStats stats_;
+    ShownFrame shown_frame_;
     int frames_drawn_ = 0;
     bool stopping_ = false;
     bool screenshot_written_ = false;

@@ -69,6 +69,7 @@ KioskWindow::KioskWindow(const std::optional<WindowSize>& windowed, bool allow_c
     glfwSetWindowCloseCallback(window_, on_close);
     glfwSetFramebufferSizeCallback(window_, on_resize);
     glfwSetWindowSizeCallback(window_, on_resize);
+    glfwSetWindowRefreshCallback(window_, on_refresh);
 }
 
 KioskWindow::~KioskWindow() {
@@ -96,6 +97,12 @@ bool KioskWindow::take_resized() {
     bool resized = resized_;
     resized_ = false;
     return resized;
+}
+
+bool KioskWindow::take_exposed() {
+    bool exposed = exposed_;
+    exposed_ = false;
+    return exposed;
 }
 
 void KioskWindow::on_char(GLFWwindow* window, unsigned int code_point) {
@@ -175,6 +182,10 @@ void KioskWindow::on_close(GLFWwindow* window) {
 
 void KioskWindow::on_resize(GLFWwindow* window, int, int) {
     of(window).resized_ = true;
+}
+
+void KioskWindow::on_refresh(GLFWwindow* window) {
+    of(window).exposed_ = true;
 }
 
 }  // namespace motcua::kiosk::app

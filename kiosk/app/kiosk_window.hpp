@@ -47,6 +47,8 @@ class KioskWindow {
     bool take_pointer_activity();
     // True once after the window or framebuffer changed size.
     bool take_resized();
+    // True once after the window system asked for the window's contents again (exposed).
+    bool take_exposed();
 
     // Touch leaves the pointer where the finger lifted, so the button there would stay
     // "hovered". After a release the pointer is hidden from ImGui until it moves again.
@@ -60,6 +62,7 @@ class KioskWindow {
     static void on_cursor_pos(GLFWwindow* window, double x, double y);
     static void on_scroll(GLFWwindow* window, double dx, double dy);
     static void on_close(GLFWwindow* window);
+    static void on_refresh(GLFWwindow* window);
     static void on_resize(GLFWwindow* window, int width, int height);
     static KioskWindow& of(GLFWwindow* window);
 
@@ -71,6 +74,7 @@ class KioskWindow {
     bool pointer_activity_ = false;
     bool pointer_hidden_ = false;
     bool resized_ = false;
+    bool exposed_ = false;
 };
 
 }  // namespace motcua::kiosk::app

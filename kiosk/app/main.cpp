@@ -22,6 +22,7 @@
 #include "kiosk/app/run_queue.hpp"
 #include "kiosk/app/signal_watcher.hpp"
 #include "kiosk/app/staff_records_store.hpp"
+#include "kiosk/app/startup_steps.hpp"
 #include "kiosk/app/store_ports.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -97,6 +98,7 @@ std::vector<std::string> screen_texts(const Form& form, const Config& config,
 }
 
 int run(const app::Options& options) {
+    app::StartupSteps startup(log_line);
     Config config = load_configuration(options);
     Form form = load_form_file(config.form_profile);
     DossierCodeValidator validator(config.dossier_code);
@@ -122,8 +124,10 @@ int run(const app::Options& options) {
                                                  : std::vector<StaffMember>{});
     RatingSink& sink = demo ? static_cast<RatingSink&>(demo_sink) : store_sink;
     StaffGate& gate = demo ? static_cast<StaffGate&>(demo_gate) : store_gate;
+    startup.done("libraries, configuration, form and texts");
     if (!demo) {
         connection.get();  // open now, so a bad database shows in the log at start
+        startup.done("database open");
     }
 
     KioskFlow flow(form, config.kiosk, validator, clock, sink, gate);
@@ -143,6 +147,7 @@ int run(const app::Options& options) {
     }
 
     app::KioskWindow window(options.windowed, options.allow_close, log_line);
+    startup.done("window and OpenGL context");
     app::RunQueue queue([] { glfwPostEmptyEvent(); });
     std::optional<app::KioskSync> sync;
     app::AppSetup setup;
@@ -159,7 +164,9 @@ int run(const app::Options& options) {
     setup.screenshot = options.screenshot;
     setup.screenshot_after_frames = options.screenshot_after_frames;
     setup.frame_stats = options.frame_stats;
+    setup.startup = &startup;
     app::KioskApp kiosk(window, flow, strings, clock, queue, reports, std::move(setup), log_line);
+    startup.done("sync thread, ImGui and font atlas");
     app::SignalWatcher signals(queue, [&kiosk](int signal_number) {
         log_line("signal " + std::to_string(signal_number) + ": stopping");
         kiosk.stop();

@@ -12,18 +12,6 @@ namespace {
 // The audit log of a few busy months fits; the screen pages through it.
 constexpr std::int64_t kMaxAuditEntries = 100000;
 
-StaffRole staff_role(Role role) {
-    switch (role) {
-        case Role::official:
-            return StaffRole::official;
-        case Role::supervisor:
-            return StaffRole::supervisor;
-        case Role::admin:
-            return StaffRole::admin;
-    }
-    return StaffRole::official;
-}
-
 }  // namespace
 
 StoreStaffRecords::StoreStaffRecords(StoreConnection& connection, const Clock& clock,

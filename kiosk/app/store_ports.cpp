@@ -6,6 +6,12 @@ namespace {
 
 constexpr std::int64_t kReopenIntervalMs = 10000;
 
+StaffMember staff_member(const Official& official) {
+    return StaffMember{official.id, official.name, staff_role(official.role)};
+}
+
+}  // namespace
+
 StaffRole staff_role(Role role) {
     switch (role) {
         case Role::official:
@@ -17,12 +23,6 @@ StaffRole staff_role(Role role) {
     }
     return StaffRole::official;
 }
-
-StaffMember staff_member(const Official& official) {
-    return StaffMember{official.id, official.name, staff_role(official.role)};
-}
-
-}  // namespace
 
 StoreConnection::StoreConnection(std::filesystem::path path, const Clock& clock, LogFn log)
     : path_(std::move(path)), clock_(clock), log_(std::move(log)) {}

@@ -19,6 +19,9 @@ namespace motcua::kiosk::app {
 
 using LogFn = std::function<void(std::string_view)>;
 
+// The flow's role for a store official's role.
+StaffRole staff_role(Role role);
+
 // Opens the store lazily and again after it failed to open; at most once per `retry_ms`.
 class StoreConnection {
   public:

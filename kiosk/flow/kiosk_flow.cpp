@@ -41,6 +41,7 @@ KioskFlow::KioskFlow(const Form& form, const KioskSettings& settings,
       language_(settings.language),
       screen_since_(clock.now_utc()),
       last_activity_(clock.now_utc()),
+      code_field_(validator),
       paper_(form, settings, validator, clock, sink),
       voids_(form, validator, clock),
       audit_(clock) {
@@ -112,16 +113,7 @@ void KioskFlow::on_char(char32_t code_point) {
         return;  // staff screens are worked by touch; a scan there is not a dossier code
     }
     if (screen_ == Screen::code_entry) {
-        // A keyboard or scanner after keypad taps starts a fresh code: a scan must not be
-        // appended to half a code typed by hand.
-        if (!code_from_keyboard_) {
-            code_field_.clear();
-            code_from_keyboard_ = true;
-        }
-        if (code_field_.length() < validator_.rules().max_length) {
-            code_field_.push(code_point);
-        }
-        code_problem_ = DossierCodeProblem::none;
+        code_field_.type(code_point);
         changed();
         return;
     }
@@ -309,18 +301,7 @@ void KioskFlow::handle_scan(const std::string& text) {
         return;
     }
     go_to(Screen::code_entry);
-    code_field_.clear();
-    // Shown back to the citizen as typed; anything beyond ASCII cannot be part of a code.
-    for (char c : text) {
-        unsigned char byte = static_cast<unsigned char>(c);
-        if (byte < 0x80) {
-            code_field_.push(byte);
-        } else if ((byte & 0xC0) != 0x80) {
-            code_field_.push(U'?');
-        }
-    }
-    code_from_keyboard_ = true;
-    code_problem_ = result.problem;
+    code_field_.show_refused(text, result.problem);
 }
 
 //-----------------------------------------------------------------------------
@@ -453,8 +434,6 @@ std::optional<UtcMillis> KioskFlow::next_wakeup() const {
 void KioskFlow::begin_code_entry() {
     note_activity();
     code_field_.clear();
-    code_from_keyboard_ = false;
-    code_problem_ = DossierCodeProblem::none;
     go_to(Screen::code_entry);
 }
 
@@ -509,14 +488,7 @@ void KioskFlow::type_on_keypad(std::string_view text) {
     if (screen_ != Screen::code_entry) {
         return;
     }
-    for (char c : text) {
-        if (code_field_.length() >= validator_.rules().max_length) {
-            break;
-        }
-        code_field_.push(static_cast<unsigned char>(c));
-    }
-    code_from_keyboard_ = false;
-    code_problem_ = DossierCodeProblem::none;
+    code_field_.tap(text);
     changed();
 }
 
@@ -525,8 +497,7 @@ void KioskFlow::erase_last() {
     if (screen_ != Screen::code_entry) {
         return;
     }
-    code_field_.pop();
-    code_problem_ = DossierCodeProblem::none;
+    code_field_.erase_last();
     changed();
 }
 
@@ -536,7 +507,6 @@ void KioskFlow::clear_code() {
         return;
     }
     code_field_.clear();
-    code_problem_ = DossierCodeProblem::none;
     changed();
 }
 
@@ -545,10 +515,9 @@ void KioskFlow::submit_code() {
     if (screen_ != Screen::code_entry) {
         return;
     }
-    DossierCodeResult result = validator_.check(code_field_.text());
+    DossierCodeResult result = code_field_.submit();
     if (!result.ok()) {
         log("refused dossier code: " + result.message_en);
-        code_problem_ = result.problem;
         changed();
         return;
     }
@@ -924,7 +893,6 @@ void KioskFlow::go_welcome() {
     session_ = Session{};
     assembler_.clear();
     code_field_.clear();
-    code_problem_ = DossierCodeProblem::none;
     language_ = settings_.language;
     corner_held_since_.reset();
     go_to(Screen::welcome);
@@ -1233,6 +1201,8 @@ void KioskFlow::take_staff_key(FlowKey key) {
     if (screen_ == Screen::staff_paper) {
         if (paper_.step() == PaperStep::code) {
             enter ? paper_.submit_code() : paper_.erase_last();
+        } else if (paper_.step() == PaperStep::date && enter) {
+            paper_.confirm_date();
         } else if (!enter) {
             paper_.back();
         }

@@ -28,6 +28,7 @@
 #include "core/form.hpp"
 #include "core/rating.hpp"
 #include "kiosk/flow/audit_viewer.hpp"
+#include "kiosk/flow/dossier_code_field.hpp"
 #include "kiosk/flow/paper_entry.hpp"
 #include "kiosk/flow/ports.hpp"
 #include "kiosk/flow/scanner_assembler.hpp"
@@ -230,7 +231,7 @@ class KioskFlow {
     std::optional<int> countdown_seconds_left() const;
 
     const std::string& code_text() const { return code_field_.text(); }
-    DossierCodeProblem code_problem() const { return code_problem_; }
+    DossierCodeProblem code_problem() const { return code_field_.problem(); }
     // A scanned code mid-form could not be read; the form is untouched.
     bool bad_scan_notice() const { return bad_scan_notice_; }
 
@@ -345,9 +346,7 @@ class KioskFlow {
     ScannerAssembler assembler_;
     UtcMillis last_char_at_ = 0;
     std::optional<Session> typing_snapshot_;  // the form before a run of typed characters
-    ScannerAssembler code_field_;
-    bool code_from_keyboard_ = false;
-    DossierCodeProblem code_problem_ = DossierCodeProblem::none;
+    DossierCodeField code_field_;
     bool bad_scan_notice_ = false;
     bool answer_hint_ = false;
 

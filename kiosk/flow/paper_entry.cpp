@@ -8,7 +8,7 @@ namespace motcua::kiosk {
 
 PaperEntry::PaperEntry(const Form& form, const KioskSettings& settings,
                        const DossierCodeValidator& validator, const Clock& clock, RatingSink& sink)
-    : form_(form), settings_(settings), validator_(validator), clock_(clock), sink_(sink) {}
+    : form_(form), settings_(settings), clock_(clock), sink_(sink), code_field_(validator) {}
 
 void PaperEntry::log(const std::string& line) const {
     if (log_) {
@@ -21,6 +21,7 @@ void PaperEntry::start(const StaffMember& supervisor, std::vector<StaffMember> o
     officials_ = std::move(officials);
     message_ = PaperMessage::none;
     saved_code_.clear();
+    chosen_date_.reset();
     reset_form();
 }
 
@@ -29,14 +30,13 @@ void PaperEntry::stop() {
     officials_.clear();
     message_ = PaperMessage::none;
     saved_code_.clear();
+    chosen_date_.reset();
     reset_form();
 }
 
 void PaperEntry::reset_form() {
     step_ = PaperStep::code;
     code_field_.clear();
-    code_from_keyboard_ = false;
-    code_problem_ = DossierCodeProblem::none;
     rating_id_.clear();
     dossier_code_.clear();
     stage_.reset();
@@ -47,6 +47,7 @@ void PaperEntry::reset_form() {
     back_to_review_ = false;
     official_.reset();
     official_chosen_ = false;
+    date_opened_from_ = PaperStep::code;
 }
 
 //-----------------------------------------------------------------------------
@@ -57,17 +58,7 @@ void PaperEntry::type_on_keypad(std::string_view text) {
     if (!active() || step_ != PaperStep::code) {
         return;
     }
-    if (code_from_keyboard_) {
-        code_field_.clear();
-        code_from_keyboard_ = false;
-    }
-    for (char c : text) {
-        if (code_field_.length() >= validator_.rules().max_length) {
-            break;
-        }
-        code_field_.push(static_cast<unsigned char>(c));
-    }
-    code_problem_ = DossierCodeProblem::none;
+    code_field_.tap(text);
     message_ = PaperMessage::none;
 }
 
@@ -75,15 +66,7 @@ void PaperEntry::type_char(char32_t code_point) {
     if (!active() || step_ != PaperStep::code) {
         return;
     }
-    // A keyboard or scanner after keypad taps (or after a refused code) starts a fresh code.
-    if (!code_from_keyboard_) {
-        code_field_.clear();
-        code_from_keyboard_ = true;
-    }
-    if (code_field_.length() < validator_.rules().max_length) {
-        code_field_.push(code_point);
-    }
-    code_problem_ = DossierCodeProblem::none;
+    code_field_.type(code_point);
     message_ = PaperMessage::none;
 }
 
@@ -91,8 +74,7 @@ void PaperEntry::erase_last() {
     if (!active() || step_ != PaperStep::code) {
         return;
     }
-    code_field_.pop();
-    code_problem_ = DossierCodeProblem::none;
+    code_field_.erase_last();
 }
 
 void PaperEntry::clear_code() {
@@ -100,17 +82,14 @@ void PaperEntry::clear_code() {
         return;
     }
     code_field_.clear();
-    code_problem_ = DossierCodeProblem::none;
 }
 
 void PaperEntry::submit_code() {
     if (!active() || step_ != PaperStep::code) {
         return;
     }
-    code_from_keyboard_ = false;
-    DossierCodeResult result = validator_.check(code_field_.text());
+    DossierCodeResult result = code_field_.submit();
     if (!result.ok()) {
-        code_problem_ = result.problem;
         message_ = PaperMessage::code_refused;
         return;
     }
@@ -122,6 +101,68 @@ void PaperEntry::submit_code() {
         return;
     }
     begin_questions(form_.stages.front());
+}
+
+//-----------------------------------------------------------------------------
+// The form's date
+//-----------------------------------------------------------------------------
+
+std::string PaperEntry::today() const {
+    UtcMillis now = clock_.now_utc();
+    return local_date(now, clock_.utc_offset_minutes(now));
+}
+
+std::string PaperEntry::form_date() const {
+    return chosen_date_ ? *chosen_date_ : today();
+}
+
+int PaperEntry::days_back() const {
+    return static_cast<int>(days_from_civil(today()) - days_from_civil(form_date()));
+}
+
+void PaperEntry::change_date() {
+    if (!active() || (step_ != PaperStep::code && step_ != PaperStep::review)) {
+        return;
+    }
+    date_opened_from_ = step_;
+    message_ = PaperMessage::none;
+    step_ = PaperStep::date;
+}
+
+void PaperEntry::choose_days_back(int days) {
+    if (!active() || step_ != PaperStep::date) {
+        return;
+    }
+    if (days < 0) {
+        message_ = PaperMessage::date_in_future;
+        return;
+    }
+    if (days > kMaxDaysBack) {
+        message_ = PaperMessage::date_too_old;
+        return;
+    }
+    message_ = PaperMessage::none;
+    if (days == 0) {
+        chosen_date_.reset();
+        return;
+    }
+    chosen_date_ = civil_from_days(days_from_civil(today()) - days);
+}
+
+void PaperEntry::previous_day() {
+    choose_days_back(days_back() + 1);
+}
+
+void PaperEntry::next_day() {
+    choose_days_back(days_back() - 1);
+}
+
+void PaperEntry::confirm_date() {
+    if (!active() || step_ != PaperStep::date) {
+        return;
+    }
+    message_ = PaperMessage::none;
+    step_ = date_opened_from_;
 }
 
 //-----------------------------------------------------------------------------
@@ -332,12 +373,33 @@ void PaperEntry::back() {
         case PaperStep::review:
             step_ = PaperStep::official;
             return;
+        case PaperStep::date:
+            step_ = date_opened_from_;
+            return;
     }
 }
 
 //-----------------------------------------------------------------------------
 // Saving
 //-----------------------------------------------------------------------------
+
+void PaperEntry::set_times(Rating& rating) const {
+    UtcMillis now = clock_.now_utc();
+    if (!chosen_date_ || *chosen_date_ == today()) {
+        rating.created_utc = now;
+        rating.utc_offset_minutes = clock_.utc_offset_minutes(now);
+        rating.local_date = local_date(now, rating.utc_offset_minutes);
+        return;
+    }
+    // Noon lies on that local day whatever the offset. The offset in force then is asked
+    // twice, as `motcua record --date` does: the first guess may sit across a change.
+    UtcMillis local_noon = (days_from_civil(*chosen_date_) * 1440 + 12 * 60) * 60000;
+    int offset = clock_.utc_offset_minutes(local_noon - clock_.utc_offset_minutes(now) * 60000);
+    offset = clock_.utc_offset_minutes(local_noon - offset * 60000);
+    rating.created_utc = local_noon - offset * 60000;
+    rating.utc_offset_minutes = offset;
+    rating.local_date = *chosen_date_;
+}
 
 bool PaperEntry::build_rating(Rating& out) const {
     std::vector<Choice> choices;
@@ -355,9 +417,7 @@ bool PaperEntry::build_rating(Rating& out) const {
     rating.official_id = official_ ? official_->id : std::string();
     rating.form_id = form_.id;
     rating.form_version = form_.version;
-    rating.created_utc = clock_.now_utc();
-    rating.utc_offset_minutes = clock_.utc_offset_minutes(rating.created_utc);
-    rating.local_date = local_date(rating.created_utc, rating.utc_offset_minutes);
+    set_times(rating);
     rating.kiosk_id = settings_.kiosk_id;
     rating.unit_code = settings_.unit_code;
     try {
@@ -371,6 +431,11 @@ bool PaperEntry::build_rating(Rating& out) const {
 
 void PaperEntry::save() {
     if (!active() || step_ != PaperStep::review || !stage_) {
+        return;
+    }
+    // The clock went back since the date was chosen: never a rating dated in the future.
+    if (days_back() < 0) {
+        message_ = PaperMessage::date_in_future;
         return;
     }
     Rating rating;
@@ -393,10 +458,12 @@ void PaperEntry::save() {
             if (records_) {
                 std::string detail = "dossier " + rating.dossier_code + ", stage " +
                                      std::string(to_string(rating.stage)) + ", official " +
-                                     (rating.official_id.empty() ? "none" : rating.official_id);
+                                     (rating.official_id.empty() ? "none" : rating.official_id) +
+                                     ", form date " + rating.local_date;
                 records_->audit(supervisor_->id, "paper_entry", rating.id, detail);
             }
-            log("paper form saved: rating " + rating.id + " by " + supervisor_->id);
+            log("paper form saved: rating " + rating.id + " dated " + rating.local_date + " by " +
+                supervisor_->id);
             saved_code_ = rating.dossier_code;
             message_ = PaperMessage::saved;
             reset_form();

@@ -1,5 +1,7 @@
 #include "kiosk/flow/scanner_assembler.hpp"
 
+#include "kiosk/flow/text_entry.hpp"
+
 namespace motcua::kiosk {
 
 namespace {
@@ -14,31 +16,13 @@ bool is_acceptable(char32_t c) {
     return c <= 0x10FFFF;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 }  // namespace
 
 void ScannerAssembler::push(char32_t code_point) {
     if (!is_acceptable(code_point) || characters_ >= kMaxCharacters) {
         return;
     }
-    append_utf8(text_, code_point);
+    text_ += utf8_of(code_point);
     ++characters_;
 }
 

@@ -145,4 +145,35 @@ void draw_code_field(Ui& ui, const Box& field, const std::string& typed, bool re
     draw->PopClipRect();
 }
 
+KeypadPress draw_code_panel(Ui& ui, Box content, const CodePanel& panel, Box& rest) {
+    float em = ui.em();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    Box info = content;
+    Box keypad = content;
+    if (is_portrait()) {
+        info = content.take_top(content.h * 0.42f);
+        content.take_top(0.8f * em);
+        keypad = content;
+    } else {
+        info = content.take_left(content.w * 0.5f);
+        content.take_left(1.6f * em);
+        keypad = content;
+    }
+    if (panel.draw_above) {
+        panel.draw_above(info);
+    }
+    draw_text(draw, ui.fonts.body, panel.instruction,
+              info.take_top(text_height(ui.fonts.body, panel.instruction, info.w)), theme::kText,
+              Align::left, VAlign::top);
+    info.take_top(0.7f * em);
+    draw_code_field(ui, info.take_top(3.4f * em), panel.typed, panel.refused);
+    info.take_top(0.4f * em);
+    draw_text(draw, ui.fonts.bold,
+              ui.format(Str::code_example, {{"example", ui.flow.code_rules().example}}),
+              info.take_top(1.4f * em), theme::kTextMuted, Align::left);
+    info.take_top(0.6f * em);
+    rest = info;
+    return draw_code_keypad(ui, keypad.centered(code_keypad_width(ui, keypad.w), keypad.h));
+}
+
 }  // namespace motcua::kiosk::ui

@@ -43,38 +43,29 @@ std::string unit_prefix(const Ui& ui) {
 
 void draw_code_screen(Ui& ui) {
     float em = ui.em();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     Box page = screen_box();
     top_bar(ui, page.take_top(top_bar_height(em)), ui.t(Str::code_title));
     float margin = page_margin(em);
     Box bottom = page.take_bottom(bottom_bar_height(em)).inset(margin, 0);
     Box content = page.inset(margin, 0.9f * em);
 
-    Box info = content;
-    Box keypad = content;
-    if (is_portrait()) {
-        info = content.take_top(content.h * 0.42f);
-        content.take_top(0.8f * em);
-        keypad = content;
-    } else {
-        info = content.take_left(content.w * 0.5f);
-        content.take_left(1.6f * em);
-        keypad = content;
+    // Left (or top): instruction, the field, the example, the reason for a refusal; right (or
+    // bottom): the keys.
+    Box info;
+    KeypadPress press = draw_code_panel(ui, content,
+                                        {{},
+                                         ui.t(Str::code_instruction),
+                                         ui.flow.code_text(),
+                                         ui.flow.code_problem() != DossierCodeProblem::none},
+                                        info);
+    if (press.kind == KeypadPress::Kind::erase) {
+        ui.flow.erase_last();
+        return;
     }
-
-    // Left (or top): instruction, the field, the example, the reason for a refusal.
-    const std::string& instruction = ui.t(Str::code_instruction);
-    Box instruction_box = info.take_top(text_height(ui.fonts.body, instruction, info.w));
-    draw_text(draw, ui.fonts.body, instruction, instruction_box, theme::kText, Align::left);
-    info.take_top(0.7f * em);
-    draw_code_field(ui, info.take_top(3.4f * em), ui.flow.code_text(),
-                    ui.flow.code_problem() != DossierCodeProblem::none);
-    info.take_top(0.4f * em);
-    std::string example = ui.format(Str::code_example, {{"example", ui.flow.code_rules().example}});
-    draw_text(draw, ui.fonts.bold, example, info.take_top(1.4f * em), theme::kTextMuted,
-              Align::left);
-    info.take_top(0.6f * em);
-
+    if (press.kind == KeypadPress::Kind::type) {
+        ui.flow.type_on_keypad(press.text);
+        return;
+    }
     std::string prefix = unit_prefix(ui);
     if (ui.flow.code_text().empty() && !prefix.empty() &&
         ui.flow.code_problem() == DossierCodeProblem::none) {
@@ -92,21 +83,9 @@ void draw_code_screen(Ui& ui) {
         info.take_top(0.6f * em);
     }
     const std::string& scan_hint = ui.t(Str::code_scan_anytime);
-    draw_text(draw, ui.fonts.body, scan_hint,
+    draw_text(ImGui::GetWindowDrawList(), ui.fonts.body, scan_hint,
               info.take_top(text_height(ui.fonts.body, scan_hint, info.w)), theme::kTextMuted,
               Align::left, VAlign::top);
-
-    // Right (or bottom): the keys.
-    KeypadPress press =
-        draw_code_keypad(ui, keypad.centered(code_keypad_width(ui, keypad.w), keypad.h));
-    if (press.kind == KeypadPress::Kind::erase) {
-        ui.flow.erase_last();
-        return;
-    }
-    if (press.kind == KeypadPress::Kind::type) {
-        ui.flow.type_on_keypad(press.text);
-        return;
-    }
 
     // Bottom: back, clear, OK.
     if (back_button(ui, bottom)) {

@@ -105,6 +105,14 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
     return set;
 }
 
+int glyph_count(const ImFontAtlas& atlas) {
+    int count = 0;
+    for (const ImFont* font : atlas.Fonts) {
+        count += font->Glyphs.Size;
+    }
+    return count;
+}
+
 ImFont* font_for_size(float size, const char* text) {
     ImFont* best = nullptr;
     for (ImFont* font : ImGui::GetIO().Fonts->Fonts) {

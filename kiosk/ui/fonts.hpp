@@ -39,6 +39,9 @@ struct FontSet {
     ImFont* digits = nullptr;   // 3.2 em, bold, digits and '+' only: countdown, count icons
 };
 
+// The number of glyphs of all fonts of `atlas`, for the start-up log.
+int glyph_count(const ImFontAtlas& atlas);
+
 // The smallest font of the current atlas at least `size` pixels high (else the largest) that
 // has all of `text`'s characters: big numbers stay sharp instead of being scaled up.
 ImFont* font_for_size(float size, const char* text);

@@ -1,8 +1,9 @@
 // A supervisor types in a paper form (PaperEntry): the dossier code on the keypad (or a
 // keyboard or scanner), the stage, one question at a time, the official, a review, then save.
+// The form's date shows on the code step and the review, and is changed on the date step.
 // The outcome of the last save stays on top until the next form is under way.
 //
-// [SECTION] index: messages, code, stage, question, official, review, screen.
+// [SECTION] index: messages, code, date, stage, question, official, review, screen.
 
 #include <algorithm>
 #include <string>
@@ -69,6 +70,15 @@ void draw_message(Ui& ui, Box& column) {
             text = ui.format(Str::paper_saved, {{"code", paper.saved_code()}});
             kind = BannerKind::info;
             break;
+        case PaperMessage::date_in_future:
+            text = ui.t(Str::paper_date_in_future);
+            kind = BannerKind::warning;
+            break;
+        case PaperMessage::date_too_old:
+            text = ui.format(Str::paper_date_too_old,
+                             {{"days", std::to_string(PaperEntry::kMaxDaysBack)}});
+            kind = BannerKind::warning;
+            break;
     }
     column.take_top(banner(ui, column, text, kind));
     column.take_top(0.6f * ui.em());
@@ -94,41 +104,34 @@ void draw_context(Ui& ui, Box& column) {
 //-----------------------------------------------------------------------------
 
 void draw_code_step(Ui& ui, Box content, ActionBar& actions) {
-    float em = ui.em();
     PaperEntry& paper = ui.flow.paper();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    Box info = content;
-    Box keypad = content;
-    if (is_portrait()) {
-        info = content.take_top(content.h * 0.4f);
-        content.take_top(0.8f * em);
-        keypad = content;
-    } else {
-        info = content.take_left(content.w * 0.5f);
-        content.take_left(1.6f * em);
-        keypad = content;
-    }
-    draw_message(ui, info);
-    const std::string& instruction = ui.t(Str::paper_code_instruction);
-    draw_text(draw, ui.fonts.body, instruction,
-              info.take_top(std::min(text_height(ui.fonts.body, instruction, info.w), 3.0f * em)),
-              theme::kText, Align::left, VAlign::top, 0.7f);
-    info.take_top(0.6f * em);
-    draw_code_field(ui, info.take_top(3.4f * em), paper.code_text(),
-                    paper.code_problem() != DossierCodeProblem::none);
-    info.take_top(0.4f * em);
-    draw_text(draw, ui.fonts.bold,
-              ui.format(Str::code_example, {{"example", paper.code_rules().example}}),
-              info.take_top(1.4f * em), theme::kTextMuted, Align::left, VAlign::middle, 0.5f);
-
-    KeypadPress press =
-        draw_code_keypad(ui, keypad.centered(code_keypad_width(ui, keypad.w), keypad.h));
+    Box rest;
+    KeypadPress press = draw_code_panel(
+        ui, content,
+        {[&ui](Box& column) { draw_message(ui, column); }, ui.t(Str::paper_code_instruction),
+         paper.code_text(), paper.code_problem() != DossierCodeProblem::none},
+        rest);
     if (press.kind == KeypadPress::Kind::erase) {
         paper.erase_last();
         return;
     }
     if (press.kind == KeypadPress::Kind::type) {
         paper.type_on_keypad(press.text);
+        return;
+    }
+    // The form's date under the example, in the warning colour when it is not today so a
+    // supervisor typing today's forms after older ones sees it.
+    float em = ui.em();
+    draw_text(ImGui::GetWindowDrawList(), ui.fonts.bold,
+              ui.format(Str::paper_date_line, {{"date", long_date(ui, paper.form_date())}}),
+              rest.take_top(1.6f * em), paper.days_back() == 0 ? theme::kText : theme::kWarning,
+              Align::left, VAlign::middle, 0.5f);
+    rest.take_top(0.4f * em);
+    Box change = rest.take_top(2.8f * em);
+    change.w = std::min(change.w, 12.0f * em);
+    if (button(ui, "paper.date.change", change, ui.t(Str::paper_date_change),
+               ButtonKind::secondary)) {
+        paper.change_date();
         return;
     }
     actions.count = 2;
@@ -139,6 +142,94 @@ void draw_code_step(Ui& ui, Box content, ActionBar& actions) {
     if (!paper.code_text().empty() &&
         actions.add(ui, "paper.code.clear", ui.t(Str::code_clear), ButtonKind::quiet)) {
         paper.clear_code();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Date
+//-----------------------------------------------------------------------------
+
+// Buttons in a grid of `columns`, at most 4 em tall; returns the index tapped.
+std::optional<std::size_t> button_grid(Ui& ui, const Box& area, const std::string& name,
+                                       const std::vector<std::string>& labels, int columns,
+                                       std::optional<std::size_t> marked);
+
+// "Today", "Yesterday", then "Monday 23/11" for `days` days before today.
+std::string recent_day_label(const Ui& ui, const PaperEntry& paper, int days) {
+    if (days == 0) {
+        return ui.t(Str::paper_date_today);
+    }
+    if (days == 1) {
+        return ui.t(Str::paper_date_yesterday);
+    }
+    std::string date = civil_from_days(days_from_civil(paper.today()) - days);
+    return ui.t(weekday_name(date)) + " " + date.substr(8, 2) + "/" + date.substr(5, 2);
+}
+
+// The date written on the form: the day before or after, or one of the last days at a tap.
+void draw_date_step(Ui& ui, Box column, ActionBar& actions) {
+    PaperEntry& paper = ui.flow.paper();
+    float em = ui.em();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw_message(ui, column);
+    draw_text(draw, ui.fonts.heading, ui.t(Str::paper_date_question), column.take_top(2.4f * em),
+              theme::kText, Align::left, VAlign::middle, 0.6f);
+    column.take_top(0.8f * em);
+
+    // [ Day before ]   Wednesday 25/11/2026   [ Day after ]
+    Box stepper = column.take_top(4.0f * em);
+    float side = std::min(10.0f * em, stepper.w * 0.28f);
+    Box previous = stepper.take_left(side);
+    Box next = stepper.take_right(side);
+    stepper = stepper.inset(0.6f * em, 0);
+    draw->AddRectFilled(stepper.min(), stepper.max(), theme::kSurface, 0.4f * em);
+    draw->AddRect(stepper.min(), stepper.max(), theme::kPrimary, 0.4f * em, 0, 0.12f * em);
+    draw_text(draw, ui.fonts.heading, long_date(ui, paper.form_date()),
+              stepper.inset(0.6f * em, 0.2f * em), theme::kText, Align::center, VAlign::middle,
+              0.5f);
+    if (button(ui, "paper.date.previous", previous, ui.t(Str::paper_date_previous),
+               paper.days_back() < PaperEntry::kMaxDaysBack ? ButtonKind::secondary
+                                                            : ButtonKind::quiet)) {
+        paper.previous_day();
+        return;
+    }
+    if (button(ui, "paper.date.next", next, ui.t(Str::paper_date_next),
+               paper.days_back() > 0 ? ButtonKind::secondary : ButtonKind::quiet)) {
+        paper.next_day();
+        return;
+    }
+    column.take_top(0.6f * em);
+    const std::string hint =
+        ui.format(Str::paper_date_hint, {{"days", std::to_string(PaperEntry::kMaxDaysBack)}});
+    draw_text(draw, ui.fonts.body, hint,
+              column.take_top(std::min(text_height(ui.fonts.body, hint, column.w), 3.0f * em)),
+              theme::kTextMuted, Align::left, VAlign::top, 0.7f);
+    column.take_top(1.0f * em);
+
+    // The last eight days, one tap each.
+    constexpr int kRecentDays = 8;
+    std::vector<std::string> labels;
+    for (int days = 0; days < kRecentDays; ++days) {
+        labels.push_back(recent_day_label(ui, paper, days));
+    }
+    std::optional<std::size_t> marked;
+    if (paper.days_back() >= 0 && paper.days_back() < kRecentDays) {
+        marked = static_cast<std::size_t>(paper.days_back());
+    }
+    int columns = is_portrait() ? 2 : 4;
+    Box grid = column.take_top(std::min(column.h, (kRecentDays / columns) * 4.6f * em));
+    if (std::optional<std::size_t> tapped =
+            button_grid(ui, grid, "paper.date.day", labels, columns, marked)) {
+        paper.choose_days_back(static_cast<int>(*tapped));
+        return;
+    }
+    actions.count = 2;
+    if (actions.add(ui, "paper.date.done", ui.t(Str::paper_date_done), ButtonKind::primary)) {
+        paper.confirm_date();
+        return;
+    }
+    if (actions.add(ui, "paper.back", ui.t(Str::common_back), ButtonKind::quiet)) {
+        paper.back();
     }
 }
 
@@ -317,8 +408,9 @@ void draw_review_step(Ui& ui, Box content, ActionBar& actions) {
               content.take_top(2.2f * em), theme::kText, Align::left, VAlign::middle, 0.6f);
     content.take_top(0.4f * em);
 
-    // A tap on the official's line or an answer's line changes it; the code and stage stay.
-    enum class Edit { none, official, answer };
+    // A tap on the date's, the official's or an answer's line changes it; the code and stage
+    // stay.
+    enum class Edit { none, date, official, answer };
     struct Row {
         Edit edit = Edit::none;
         std::size_t question = 0;
@@ -331,6 +423,7 @@ void draw_review_step(Ui& ui, Box content, ActionBar& actions) {
         rows.push_back(
             {Edit::none, 0, ui.t(Str::paper_stage), ui.text(stage_label(*paper.stage()))});
     }
+    rows.push_back({Edit::date, 0, ui.t(Str::paper_date), long_date(ui, paper.form_date())});
     rows.push_back({Edit::official, 0, ui.t(Str::paper_official),
                     paper.official() ? paper.official()->name + " (" + paper.official()->id + ")"
                                      : ui.t(Str::paper_official_none)});
@@ -354,6 +447,10 @@ void draw_review_step(Ui& ui, Box content, ActionBar& actions) {
             fact_row(ui, column, rows[i].label, rows[i].value);
             Box line{before.x, before.y, before.w, column.y - before.y};
             const Row& row = rows[i];
+            if (row.edit == Edit::date && touch_area(ui, "paper.edit.date", line).tapped) {
+                paper.change_date();
+                return;
+            }
             if (row.edit == Edit::official && touch_area(ui, "paper.edit.official", line).tapped) {
                 paper.edit_official();
                 return;
@@ -404,6 +501,10 @@ void draw_staff_paper_screen(Ui& ui) {
             break;
         case PaperStep::review:
             draw_review_step(ui, content, actions);
+            break;
+        case PaperStep::date:
+            draw_date_step(ui, content.centered(std::min(content.w, 56.0f * ui.em()), content.h),
+                           actions);
             break;
     }
 }

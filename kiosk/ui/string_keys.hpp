@@ -210,6 +210,18 @@
     X(paper_answer_needed)          \
     X(paper_save_failed)            \
     X(paper_code_refused)           \
+    X(paper_date)                   \
+    X(paper_date_line)              \
+    X(paper_date_change)            \
+    X(paper_date_question)          \
+    X(paper_date_hint)              \
+    X(paper_date_today)             \
+    X(paper_date_yesterday)         \
+    X(paper_date_previous)          \
+    X(paper_date_next)              \
+    X(paper_date_done)              \
+    X(paper_date_in_future)         \
+    X(paper_date_too_old)           \
     X(void_title)                   \
     X(void_tab_day)                 \
     X(void_tab_code)                \

@@ -14,15 +14,7 @@ namespace {
 
 std::string date_text(const Ui& ui) {
     UtcMillis now = ui.clock.now_utc();
-    std::string date = local_date(now, ui.clock.utc_offset_minutes(now));  // YYYY-MM-DD
-    std::int64_t days = days_from_civil(date);
-    int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
-    const Str weekdays[] = {Str::weekday_0, Str::weekday_1, Str::weekday_2, Str::weekday_3,
-                            Str::weekday_4, Str::weekday_5, Str::weekday_6};
-    return ui.format(Str::date_format, {{"weekday", ui.t(weekdays[weekday])},
-                                        {"day", date.substr(8, 2)},
-                                        {"month", date.substr(5, 2)},
-                                        {"year", date.substr(0, 4)}});
+    return long_date(ui, local_date(now, ui.clock.utc_offset_minutes(now)));
 }
 
 }  // namespace

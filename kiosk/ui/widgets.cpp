@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/clock.hpp"
 #include "kiosk/ui/icons.hpp"
 #include "kiosk/ui/theme.hpp"
 
@@ -158,6 +159,21 @@ float draw_text(ImDrawList* draw, ImFont* font, std::string_view text, const Box
 
 float text_height(ImFont* font, std::string_view text, float width) {
     return fit_text(font, text, width, FLT_MAX, 1.0f, false).height;
+}
+
+Str weekday_name(const std::string& iso_date) {
+    std::int64_t days = days_from_civil(iso_date);
+    int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
+    const Str weekdays[] = {Str::weekday_0, Str::weekday_1, Str::weekday_2, Str::weekday_3,
+                            Str::weekday_4, Str::weekday_5, Str::weekday_6};
+    return weekdays[weekday];
+}
+
+std::string long_date(const Ui& ui, const std::string& iso_date) {
+    return ui.format(Str::date_format, {{"weekday", ui.t(weekday_name(iso_date))},
+                                        {"day", iso_date.substr(8, 2)},
+                                        {"month", iso_date.substr(5, 2)},
+                                        {"year", iso_date.substr(0, 4)}});
 }
 
 //-----------------------------------------------------------------------------

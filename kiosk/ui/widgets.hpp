@@ -40,6 +40,10 @@ float draw_text(ImDrawList* draw, ImFont* font, std::string_view text, const Box
                 float min_scale = 0.6f);
 // Height `text` needs when wrapped at `width` in `font` at its own size.
 float text_height(ImFont* font, std::string_view text, float width);
+// The day of the week of a valid "YYYY-MM-DD".
+Str weekday_name(const std::string& iso_date);
+// "Thứ Tư, ngày 25/11/2026" / "Wednesday 25/11/2026" for a valid "YYYY-MM-DD".
+std::string long_date(const Ui& ui, const std::string& iso_date);
 
 //-----------------------------------------------------------------------------
 // Touch targets

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -264,4 +265,65 @@ TEST_CASE("staff sign in from the keyboard on the real kiosk, and a scan meanwhi
     CHECK(std::count(actions.begin(), actions.end(), "cb07:signin_ok") == 1);
     CHECK(std::count(actions.begin(), actions.end(), "cb07:signin_failed") == 0);
     CHECK(store.counts().ratings_total == 0);
+}
+
+TEST_CASE("frames the same as the screen are not rendered again, and start-up is logged",
+          "[e2e][render]") {
+    if (!can_run()) {
+        return;
+    }
+    TempDir dir;
+    XServer x(1280, 800, dir.path / "xvfb.log");
+    RunningKiosk kiosk(dir, x, {"--windowed", "1280x800", "--frame-stats"});
+    REQUIRE(run_with_display(x.display(), "xdotool type --delay 15 '" + kCode + "'") == 0);
+    keys(x, "Return 1 Return");  // the code, then the first stage: the first question
+    CHECK(kiosk.process->terminate(30s) == 0);
+
+    std::string log = read_file(kiosk.log);
+    INFO("kiosk log:\n" << log);
+    // Each step once, in order, the first frame last.
+    std::size_t at = 0;
+    for (const char* step :
+         {"start-up: libraries, configuration, form and texts:", "start-up: database open:",
+          "start-up: window and OpenGL context:", "font atlas: ",
+          "start-up: sync thread, ImGui and font atlas:", "start-up: first frame:"}) {
+        std::size_t found = log.find(step, at);
+        CHECK(found != std::string::npos);
+        at = found == std::string::npos ? at : found;
+    }
+    // Every input draws a few frames; those after the first show the same screen and are
+    // built but not rendered.
+    std::size_t stats = log.find("frame-stats: frames=");
+    REQUIRE(stats != std::string::npos);
+    long long shown = 0;
+    long long skipped = 0;
+    REQUIRE(std::sscanf(log.c_str() + stats, "frame-stats: frames=%lld skipped=%lld", &shown,
+                        &skipped) == 2);
+    CHECK(shown >= 3);  // Welcome, code entry, stage choice, the first question
+    CHECK(skipped > 0);
+}
+
+TEST_CASE("the kiosk draws again what another window covered", "[e2e][render]") {
+    if (!can_run()) {
+        return;
+    }
+    TempDir dir;
+    XServer x(1280, 800, dir.path / "xvfb.log");
+    RunningKiosk kiosk(dir, x, {});  // fullscreen: the whole screen is the kiosk's
+    REQUIRE(wait_until(
+        [&] { return read_file(kiosk.log).find("first frame:") != std::string::npos; }, 60s));
+    std::this_thread::sleep_for(1s);  // the frames after the first
+    // The top bar's corner and the page, in the part of the screen about to be covered.
+    std::optional<unsigned long> bar = screen_pixel(x.display(), 10, 10);
+    std::optional<unsigned long> page = screen_pixel(x.display(), 10, 300);
+    REQUIRE(bar.has_value());
+    REQUIRE(page.has_value());
+    CHECK(*bar != 0x000000UL);
+    CHECK(*page != 0x000000UL);
+
+    REQUIRE(cover_screen_part(x.display(), 0, 0, 400, 400, 500ms));
+    // Nothing else happened: no input, no new minute needed for the pixels to come back.
+    CHECK(wait_until([&] { return screen_pixel(x.display(), 10, 300) == page; }, 10s));
+    CHECK(screen_pixel(x.display(), 10, 10) == bar);
+    CHECK(kiosk.process->terminate(30s) == 0);
 }

@@ -1,6 +1,7 @@
 #include "x_session.hpp"
 
 #include <X11/Xlib.h>
+#include <X11/Xutil.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -168,6 +169,44 @@ bool send_close_request(const std::string& display, unsigned long window) {
     XFlush(x);
     XCloseDisplay(x);
     return sent != 0;
+}
+
+std::optional<unsigned long> screen_pixel(const std::string& display, int x, int y) {
+    Display* connection = XOpenDisplay(display.c_str());
+    if (!connection) {
+        return std::nullopt;
+    }
+    std::optional<unsigned long> pixel;
+    Window root = DefaultRootWindow(connection);
+    if (XImage* image = XGetImage(connection, root, x, y, 1, 1, AllPlanes, ZPixmap)) {
+        pixel = XGetPixel(image, 0, 0) & 0xFFFFFFUL;
+        XDestroyImage(image);
+    }
+    XCloseDisplay(connection);
+    return pixel;
+}
+
+bool cover_screen_part(const std::string& display, int x, int y, int width, int height,
+                       std::chrono::milliseconds shown) {
+    Display* connection = XOpenDisplay(display.c_str());
+    if (!connection) {
+        return false;
+    }
+    int screen = DefaultScreen(connection);
+    XSetWindowAttributes attributes{};
+    attributes.override_redirect = True;  // no window manager's say: straight on top
+    attributes.background_pixel = BlackPixel(connection, screen);
+    Window cover = XCreateWindow(connection, RootWindow(connection, screen), x, y,
+                                 static_cast<unsigned>(width), static_cast<unsigned>(height), 0,
+                                 CopyFromParent, InputOutput, CopyFromParent,
+                                 CWOverrideRedirect | CWBackPixel, &attributes);
+    XMapRaised(connection, cover);
+    XSync(connection, False);
+    std::this_thread::sleep_for(shown);
+    XDestroyWindow(connection, cover);
+    XSync(connection, False);
+    XCloseDisplay(connection);
+    return true;
 }
 
 std::string read_file(const std::filesystem::path& path) {

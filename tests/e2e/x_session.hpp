@@ -58,6 +58,14 @@ std::optional<unsigned long> wait_for_window(const std::string& display, const s
 // Sends WM_DELETE_WINDOW, exactly what a window manager sends for Alt+F4 or its close button.
 bool send_close_request(const std::string& display, unsigned long window);
 
+// The colour (0xRRGGBB) of the screen's pixel at x, y, read from the X server.
+std::optional<unsigned long> screen_pixel(const std::string& display, int x, int y);
+
+// Maps a black window over the given part of the screen, for `shown`, then destroys it, as a
+// notification or another program's window would; the windows below get Expose events.
+bool cover_screen_part(const std::string& display, int x, int y, int width, int height,
+                       std::chrono::milliseconds shown);
+
 // Polls `ready` every 100 ms until it returns true or `timeout` passes.
 template <typename Predicate>
 bool wait_until(Predicate ready, std::chrono::milliseconds timeout) {

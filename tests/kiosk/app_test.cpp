@@ -307,6 +307,7 @@ TEST_CASE("the corrections demo screens read their database and write nothing to
                    Case{"staff_paper", Screen::staff_paper, 0},
                    Case{"staff_paper_question", Screen::staff_paper, 0},
                    Case{"staff_paper_review", Screen::staff_paper, 0},
+                   Case{"staff_paper_date", Screen::staff_paper, 0},
                    Case{"staff_void", Screen::staff_void, 0},
                    Case{"staff_void_reason", Screen::staff_void, 0},
                    Case{"staff_audit", Screen::staff_audit, 0}}) {
@@ -322,6 +323,10 @@ TEST_CASE("the corrections demo screens read their database and write nothing to
         if (std::string(c.name) == "staff_paper_review") {
             CHECK(flow.paper().step() == PaperStep::review);
             CHECK(flow.paper().official().has_value());
+        }
+        if (std::string(c.name) == "staff_paper_date") {
+            CHECK(flow.paper().step() == PaperStep::date);
+            CHECK(flow.paper().days_back() == 3);
         }
         if (std::string(c.name) == "staff_paper_question") {
             CHECK(flow.paper().step() == PaperStep::question);

@@ -281,3 +281,113 @@ TEST_CASE("leaving the paper-entry screen drops what was typed", "[flow][paper]"
     CHECK(p.h.flow.screen() == Screen::welcome);
     CHECK_FALSE(paper.active());
 }
+
+TEST_CASE("a paper form is dated today by default, at the moment it is saved",
+          "[flow][paper][date]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    CHECK(paper.form_date() == "2023-03-01");  // the harness's clock: 09:00 in Vietnam
+    CHECK(paper.days_back() == 0);
+    paper.type_on_keypad(kGoodCode);
+    paper.submit_code();
+    answer_all(paper);
+    paper.choose_official(0);
+    paper.save();
+    REQUIRE(p.h.sink.saved.size() == 1);
+    CHECK(p.h.sink.saved[0].local_date == "2023-03-01");
+    CHECK(p.h.sink.saved[0].created_utc == p.h.clock.now_utc());
+    REQUIRE(p.records.entries.size() == 1);
+    CHECK(p.records.entries[0].detail.find("form date 2023-03-01") != std::string::npos);
+}
+
+TEST_CASE("the form's date goes back at most 30 days and never into the future",
+          "[flow][paper][date]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    paper.change_date();
+    REQUIRE(paper.step() == PaperStep::date);
+    paper.next_day();
+    CHECK(paper.message() == PaperMessage::date_in_future);
+    CHECK(paper.form_date() == "2023-03-01");
+    paper.choose_days_back(-1);
+    CHECK(paper.message() == PaperMessage::date_in_future);
+    CHECK(paper.form_date() == "2023-03-01");
+    paper.choose_days_back(PaperEntry::kMaxDaysBack + 1);
+    CHECK(paper.message() == PaperMessage::date_too_old);
+    CHECK(paper.form_date() == "2023-03-01");
+    paper.choose_days_back(PaperEntry::kMaxDaysBack);
+    CHECK(paper.message() == PaperMessage::none);
+    CHECK(paper.form_date() == "2023-01-30");
+    paper.previous_day();
+    CHECK(paper.message() == PaperMessage::date_too_old);
+    CHECK(paper.form_date() == "2023-01-30");
+    paper.next_day();
+    CHECK(paper.form_date() == "2023-01-31");
+    paper.choose_days_back(2);
+    CHECK(paper.form_date() == "2023-02-27");
+    CHECK(paper.step() == PaperStep::date);
+    paper.confirm_date();
+    CHECK(paper.step() == PaperStep::code);
+}
+
+TEST_CASE("an earlier form is saved at noon local time on its day, and audited with its date",
+          "[flow][paper][date]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    paper.change_date();
+    paper.choose_days_back(2);
+    paper.confirm_date();
+    paper.type_on_keypad(kGoodCode);
+    paper.submit_code();
+    answer_all(paper);
+    paper.choose_official(2);
+    paper.save();
+    REQUIRE(p.h.sink.saved.size() == 1);
+    const Rating& rating = p.h.sink.saved[0];
+    CHECK(rating.local_date == "2023-02-27");
+    CHECK(rating.utc_offset_minutes == 420);
+    CHECK(rating.created_utc == days_from_civil("2023-02-27") * 86400000 + 5 * 3600000);
+    CHECK(local_date(rating.created_utc, rating.utc_offset_minutes) == "2023-02-27");
+    REQUIRE(p.records.entries.size() == 1);
+    CHECK(p.records.entries[0].detail.find("form date 2023-02-27") != std::string::npos);
+
+    // The next form of the pile keeps the date; leaving the screen goes back to today.
+    CHECK(paper.step() == PaperStep::code);
+    CHECK(paper.form_date() == "2023-02-27");
+    p.h.flow.back_to_staff_menu();
+    REQUIRE(p.h.flow.open_staff_screen(Screen::staff_paper));
+    CHECK(paper.form_date() == "2023-03-01");
+}
+
+TEST_CASE("the review shows the date step and comes back to review", "[flow][paper][date]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    paper.type_on_keypad(kGoodCode);
+    paper.submit_code();
+    paper.change_date();  // only from the code step or the review
+    CHECK(paper.step() == PaperStep::question);
+    answer_all(paper);
+    paper.choose_official(std::nullopt);
+    REQUIRE(paper.step() == PaperStep::review);
+    paper.change_date();
+    REQUIRE(paper.step() == PaperStep::date);
+    paper.choose_days_back(1);
+    paper.back();
+    CHECK(paper.step() == PaperStep::review);
+    CHECK(paper.form_date() == "2023-02-28");
+    paper.change_date();
+    p.h.press(FlowKey::enter);  // Enter on the date step keeps the date shown
+    CHECK(paper.step() == PaperStep::review);
+    paper.save();
+    REQUIRE(p.h.sink.saved.size() == 1);
+    CHECK(p.h.sink.saved[0].local_date == "2023-02-28");
+}
+
+TEST_CASE("a scan on the date step types nothing", "[flow][paper][date][scan]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    paper.change_date();
+    p.h.type(kGoodCode);
+    CHECK(paper.code_text().empty());
+    CHECK(paper.step() == PaperStep::date);
+}

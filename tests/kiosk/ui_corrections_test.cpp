@@ -78,6 +78,47 @@ TEST_CASE("a supervisor taps a paper form in, from the menu to the saved message
     CHECK(h.flow.screen() == Screen::staff_menu);
 }
 
+TEST_CASE("a supervisor dates a paper form on the date step, and changes it from the review",
+          "[ui][paper][date]") {
+    for (auto [width, height] :
+         {std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f}, std::pair{1280.0f, 800.0f}}) {
+        INFO(width << "x" << height);
+        FlowHarness h;
+        HeadlessUi ui(h, width, height);
+        h.sign_in(1, kSupervisorPin);
+        ui.tap("staff.paper");
+        PaperEntry& paper = h.flow.paper();
+        ui.tap("paper.date.change");
+        REQUIRE(paper.step() == PaperStep::date);
+        ui.tap("paper.date.next");  // not past today
+        CHECK(paper.message() == PaperMessage::date_in_future);
+        ui.tap("paper.date.day.3");
+        CHECK(paper.days_back() == 3);
+        ui.tap("paper.date.next");
+        CHECK(paper.days_back() == 2);
+        ui.tap("paper.date.previous");
+        ui.tap("paper.date.previous");
+        CHECK(paper.days_back() == 4);
+        ui.tap("paper.date.done");
+        REQUIRE(paper.step() == PaperStep::code);
+        tap_code(ui, kGoodCode);
+        ui.tap("paper.code.ok");
+        while (paper.step() == PaperStep::question) {
+            ui.tap("paper.option.0");
+        }
+        ui.tap("paper.official.0");
+        REQUIRE(paper.step() == PaperStep::review);
+        ui.tap("paper.edit.date");
+        REQUIRE(paper.step() == PaperStep::date);
+        ui.tap("paper.date.day.1");
+        ui.tap("paper.date.done");
+        REQUIRE(paper.step() == PaperStep::review);
+        ui.tap("paper.save");
+        REQUIRE(h.sink.saved.size() == 1);
+        CHECK(h.sink.saved[0].local_date == "2023-02-28");
+    }
+}
+
 TEST_CASE("a supervisor voids a stored rating with a reason typed on the keyboard", "[ui][void]") {
     FlowHarness h;
     HeadlessUi ui(h);

@@ -185,6 +185,18 @@ TEST_CASE("the clock difference with the server is measured and a large one is f
     CHECK(read_sync_status(province.store).clock_drift_ms == report.clock_drift_ms);
 }
 
+TEST_CASE("a flagged clock offset is kept in whole seconds") {
+    TempDir dir;
+    Store store(dir / "kiosk.db");
+    // Drift is server minus kiosk; the offset kept is kiosk minus server.
+    CHECK(record_clock_offset(store, -3599999) == std::optional<std::int64_t>(3600000));
+    CHECK(read_sync_status(store).clock_offset_ms == std::optional<std::int64_t>(3600000));
+    CHECK(record_clock_offset(store, 3600499) == std::optional<std::int64_t>(-3600000));
+    CHECK(record_clock_offset(store, -150600) == std::optional<std::int64_t>(151000));
+    CHECK(record_clock_offset(store, 1000) == std::nullopt);
+    CHECK_FALSE(read_sync_status(store).clock_offset_ms.has_value());
+}
+
 TEST_CASE("a server with a smaller batch limit gets smaller batches") {
     SyncFixture province;
     save_ratings(province.store, province.factory, 130);
