@@ -103,12 +103,9 @@ void set_times(Context& context, const RecordOptions& options, Rating& rating) {
     }
     std::string date = options.date.empty() ? context.today() : options.date;
     int minute_of_day = options.time.empty() ? 12 * 60 : parse_time_of_day(options.time);
-    UtcMillis local_millis = (days_from_civil(date) * 1440 + minute_of_day) * 60000;
-    // The offset in force at that moment (asked twice: the first guess may sit across a change).
-    int offset = clock.utc_offset_minutes(local_millis - clock.utc_offset_minutes(now) * 60000);
-    offset = clock.utc_offset_minutes(local_millis - offset * 60000);
-    rating.created_utc = local_millis - offset * 60000;
-    rating.utc_offset_minutes = offset;
+    const LocalMoment moment = utc_of_local_time(clock, date, minute_of_day);
+    rating.created_utc = moment.utc;
+    rating.utc_offset_minutes = moment.offset_minutes;
     rating.local_date = date;
     if (rating.created_utc > now) {
         throw RefusedInput("the form's date and time " + date + " " +

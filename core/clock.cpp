@@ -182,4 +182,12 @@ std::string civil_from_days(std::int64_t days) {
     return format_date(date_from_days(days));
 }
 
+LocalMoment utc_of_local_time(const Clock& clock, const std::string& date, int minute_of_day) {
+    const UtcMillis local_millis = (days_from_civil(date) * 1440 + minute_of_day) * 60000;
+    const UtcMillis now = clock.now_utc();
+    int offset = clock.utc_offset_minutes(local_millis - clock.utc_offset_minutes(now) * 60000);
+    offset = clock.utc_offset_minutes(local_millis - offset * 60000);
+    return {local_millis - offset * 60000, offset};
+}
+
 }  // namespace motcua

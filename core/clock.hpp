@@ -10,7 +10,7 @@ namespace motcua {
 using UtcMillis = std::int64_t;  // milliseconds since the Unix epoch, UTC
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual UtcMillis now_utc() const = 0;
     // Local offset from UTC in minutes at `when` (Vietnam: +420).
@@ -19,14 +19,14 @@ public:
 
 // The machine's clock and time zone (TZ / /etc/localtime).
 class SystemClock final : public Clock {
-public:
+  public:
     UtcMillis now_utc() const override;
     int utc_offset_minutes(UtcMillis when) const override;
 };
 
 // A clock that only moves when told to; for tests and drills.
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(UtcMillis start, int offset_minutes = 420)
         : now_(start), offset_(offset_minutes) {}
     UtcMillis now_utc() const override { return now_; }
@@ -35,7 +35,7 @@ public:
     void set(UtcMillis when) { now_ = when; }
     void set_offset(int minutes) { offset_ = minutes; }
 
-private:
+  private:
     UtcMillis now_;
     int offset_;
 };
@@ -53,5 +53,15 @@ bool is_valid_date(const std::string& date);
 // format_utc_iso8601) throws std::out_of_range outside the years 0000..9999.
 std::int64_t days_from_civil(const std::string& date);
 std::string civil_from_days(std::int64_t days);
+
+// A local wall-clock time placed in UTC: `minute_of_day` on `date` ("YYYY-MM-DD"), with the
+// offset `clock` has in force at that moment. The offset is asked twice, because a first guess
+// made with today's offset may sit across a change. Throws std::invalid_argument for a date
+// that is not valid.
+struct LocalMoment {
+    UtcMillis utc = 0;
+    int offset_minutes = 0;
+};
+LocalMoment utc_of_local_time(const Clock& clock, const std::string& date, int minute_of_day);
 
 }  // namespace motcua

@@ -391,13 +391,10 @@ void PaperEntry::set_times(Rating& rating) const {
         rating.local_date = local_date(now, rating.utc_offset_minutes);
         return;
     }
-    // Noon lies on that local day whatever the offset. The offset in force then is asked
-    // twice, as `motcua record --date` does: the first guess may sit across a change.
-    UtcMillis local_noon = (days_from_civil(*chosen_date_) * 1440 + 12 * 60) * 60000;
-    int offset = clock_.utc_offset_minutes(local_noon - clock_.utc_offset_minutes(now) * 60000);
-    offset = clock_.utc_offset_minutes(local_noon - offset * 60000);
-    rating.created_utc = local_noon - offset * 60000;
-    rating.utc_offset_minutes = offset;
+    // Noon lies on that local day whatever the offset (as `motcua record --date` does).
+    const LocalMoment noon = utc_of_local_time(clock_, *chosen_date_, 12 * 60);
+    rating.created_utc = noon.utc;
+    rating.utc_offset_minutes = noon.offset_minutes;
     rating.local_date = *chosen_date_;
 }
 

@@ -102,3 +102,41 @@ TEST_CASE("ManualClock moves only when told and SystemClock reads the time zone"
     tzset();
     CHECK(system.now_utc() > utc("2022-12-28T00:00:00Z"));
 }
+
+namespace {
+
+// Local time is UTC+1 before `change` and UTC+2 from it on, like a summer-time switch.
+class ChangingClock final : public motcua::Clock {
+  public:
+    ChangingClock(motcua::UtcMillis now, motcua::UtcMillis change) : now_(now), change_(change) {}
+    motcua::UtcMillis now_utc() const override { return now_; }
+    int utc_offset_minutes(motcua::UtcMillis when) const override {
+        return when < change_ ? 60 : 120;
+    }
+
+  private:
+    motcua::UtcMillis now_;
+    motcua::UtcMillis change_;
+};
+
+}  // namespace
+
+TEST_CASE("a local time is placed in UTC with the offset in force then", "[clock]") {
+    ManualClock vietnam(utc("2024-03-10T05:00:00Z"), 420);
+    LocalMoment noon = utc_of_local_time(vietnam, "2024-03-05", 12 * 60);
+    CHECK(noon.utc == utc("2024-03-05T05:00:00Z"));
+    CHECK(noon.offset_minutes == 420);
+    CHECK(local_date(noon.utc, noon.offset_minutes) == "2024-03-05");
+
+    // Today's offset (+2) would put 00:30 local on the day before the change; the offset in
+    // force then (+1) puts it right.
+    ChangingClock summer(utc("2024-04-10T12:00:00Z"), utc("2024-03-31T01:00:00Z"));
+    LocalMoment before = utc_of_local_time(summer, "2024-03-30", 30);
+    CHECK(before.offset_minutes == 60);
+    CHECK(before.utc == utc("2024-03-29T23:30:00Z"));
+    LocalMoment after = utc_of_local_time(summer, "2024-04-01", 12 * 60);
+    CHECK(after.offset_minutes == 120);
+    CHECK(after.utc == utc("2024-04-01T10:00:00Z"));
+
+    CHECK_THROWS_AS(utc_of_local_time(vietnam, "2024-02-30", 0), std::invalid_argument);
+}
