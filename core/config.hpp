@@ -17,8 +17,8 @@ struct KioskSettings {
     std::string unit_code = "000.00.24.H18";
     LocalizedText unit_name{"Bộ phận Một cửa (demo)", "One-stop counter (demo)"};
     Language language = Language::vi;
-    int idle_seconds = 30;        // without input before the countdown appears
-    int countdown_seconds = 10;   // visible countdown before an unfinished rating is dropped
+    int idle_seconds = 30;       // without input before the countdown appears
+    int countdown_seconds = 10;  // visible countdown before an unfinished rating is dropped
     int thank_you_seconds = 3;
     bool review_screen = true;
     int staff_idle_seconds = 120;
@@ -30,9 +30,9 @@ struct KioskSettings {
 struct SyncSettings {
     std::string server_url;  // empty: sync disabled
     std::filesystem::path token_file;
-    std::filesystem::path ca_file;      // empty: the system bundle
-    std::string pinned_public_key;      // libcurl CURLOPT_PINNEDPUBLICKEY syntax, optional
-    bool allow_plain_http = false;      // http:// to anything but loopback needs this
+    std::filesystem::path ca_file;  // empty: the system bundle
+    std::string pinned_public_key;  // libcurl CURLOPT_PINNEDPUBLICKEY syntax, optional
+    bool allow_plain_http = false;  // http:// to anything but loopback needs this
     std::string proxy;
     int batch_size = 1000;
     std::string window_start = "01:00";  // local time
@@ -44,9 +44,9 @@ struct SyncSettings {
 struct Config {
     std::filesystem::path source;  // the file it came from ("" for defaults)
     KioskSettings kiosk;
-    std::filesystem::path database;        // default: motcua.db beside the config
-    std::filesystem::path form_profile;    // assets/forms/...
-    std::filesystem::path scoring_profile; // assets/scoring/...
+    std::filesystem::path database;         // default: motcua.db beside the config
+    std::filesystem::path form_profile;     // assets/forms/...
+    std::filesystem::path scoring_profile;  // assets/scoring/...
     DossierCodeRules dossier_code;
     SyncSettings sync;
 };
@@ -55,7 +55,7 @@ struct Config {
 // "kiosk.toml: kiosk.idle_seconds: must be between 5 and 3600 (got 0)". Unknown keys are errors
 // (a typo must not silently fall back to a default).
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

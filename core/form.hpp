@@ -88,7 +88,7 @@ struct Form {
 // A form file that cannot be used. what() reads like
 // "assets/forms/x.json: /questions/2/options/1/points: 3 is outside the scale 0..2".
 class FormError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -21,8 +21,8 @@ bool parse_channel(std::string_view text, Channel& out);
 struct Answer {
     std::string question_id;
     std::string option_id;
-    std::string indicator;              // copied from the form at the time of rating
-    std::optional<int> points;          // nullopt: not applicable / flag question
+    std::string indicator;                // copied from the form at the time of rating
+    std::optional<int> points;            // nullopt: not applicable / flag question
     std::vector<std::string> follow_ups;  // ids of follow-up choices picked
 };
 
@@ -38,7 +38,7 @@ struct Rating {
     std::vector<std::string> flags;  // raised flags, e.g. "extra_payment"
     UtcMillis created_utc = 0;
     int utc_offset_minutes = 0;
-    std::string local_date;  // YYYY-MM-DD at created_utc + offset
+    std::string local_date;     // YYYY-MM-DD at created_utc + offset
     std::int64_t sequence = 0;  // assigned by the kiosk's store, strictly increasing
     std::string kiosk_id;
     std::string unit_code;
