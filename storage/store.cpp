@@ -174,6 +174,16 @@ void apply_pragmas(sqlite::Connection& db) {
     db.exec("PRAGMA journal_size_limit = 67108864", "limiting the WAL size");
 }
 
+// The WAL hook of a store with deferred checkpoints: SQLite calls it after each commit with the
+// pages now in the WAL, which it keeps in `wal_pages` (an int).
+int note_wal_pages(void* wal_pages, sqlite3* db, const char* schema, int pages) {
+    *static_cast<int*>(wal_pages) = pages;
+    if (pages >= Store::kDeferredCheckpointLimitPages) {
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+    return SQLITE_OK;
+}
+
 }  // namespace
 
 Store::Store(const std::filesystem::path& path, const OpenOptions& options) {
@@ -193,6 +203,10 @@ Store::Store(const std::filesystem::path& path, const OpenOptions& options) {
     sqlite3_busy_timeout(db.handle(), options.busy_timeout_ms);
     refuse_what_is_not_ours(db, options);
     apply_pragmas(db);
+    if (options.deferred_checkpoints) {
+        // Replaces SQLite's automatic checkpoint, which is itself a WAL hook.
+        sqlite3_wal_hook(db.handle(), note_wal_pages, &impl_->wal_pages);
+    }
     if (sqlite::user_version(db) < kSchemaVersion) {
         sqlite::migrate(db, sqlite::schema_migrations());
     }
@@ -240,6 +254,27 @@ std::int64_t Store::free_bytes() {
     const std::int64_t pages = impl_->db.query_int("PRAGMA freelist_count", "counting free pages");
     const std::int64_t page_size = impl_->db.query_int("PRAGMA page_size", "reading the page size");
     return pages * page_size;
+}
+
+bool Store::checkpoint_if_due() {
+    if (impl_->wal_pages < kCheckpointPages) {
+        return false;
+    }
+    int wal_frames = 0;
+    int copied_frames = 0;
+    const int result = sqlite3_wal_checkpoint_v2(
+        impl_->db.handle(), "main", SQLITE_CHECKPOINT_PASSIVE, &wal_frames, &copied_frames);
+    if (result == SQLITE_BUSY) {
+        return false;  // another connection is checkpointing right now
+    }
+    if (result != SQLITE_OK) {
+        impl_->db.fail(result, "checkpointing the WAL");
+    }
+    if (copied_frames < wal_frames) {
+        return false;
+    }
+    impl_->wal_pages = 0;
+    return true;
 }
 
 void Store::compact() {

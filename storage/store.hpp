@@ -162,6 +162,13 @@ struct OpenOptions {
     // consistent without it; damage is found by `motcua check` (integrity_check, run daily) and,
     // when a read meets a damaged page, by that read failing with StoreErrorKind::corrupt.
     bool quick_check = false;
+    // Commits never copy pages from the WAL into the database file (SQLite's automatic
+    // checkpoint, which otherwise lands on whichever commit crosses 1000 pages: with a dozen
+    // pages per saved rating, the slowest one save in a hundred). The owner calls
+    // checkpoint_if_due() when nobody is waiting, e.g. the kiosk once the thank-you screen is
+    // shown. A WAL that still reaches kDeferredCheckpointLimitPages is checkpointed by the commit
+    // that crosses it, so a store whose owner never calls stays bounded.
+    bool deferred_checkpoints = false;
 };
 
 class Store {
@@ -171,6 +178,11 @@ class Store {
     //-------------------------------------------------------------------------
 
     static constexpr int kSchemaVersion = 2;
+    // With OpenOptions::deferred_checkpoints: checkpoint_if_due() acts from this many pages in
+    // the WAL (SQLite's own automatic threshold), a commit checkpoints from the limit (64 MB of
+    // 4 KiB pages).
+    static constexpr int kCheckpointPages = 1000;
+    static constexpr int kDeferredCheckpointLimitPages = 16384;
 
     // Opens `path`, applies WAL, synchronous=FULL, foreign_keys and busy_timeout, runs
     // quick_check only when options.quick_check, and migrates an older schema inside one
@@ -200,6 +212,14 @@ class Store {
     // transaction. Returns with the file at its new size (the WAL checkpointed and truncated).
     // Throws disk_full, busy or io with the file as it was.
     void compact();
+    // Copies the pages committed since the last checkpoint from the WAL into the database file
+    // when there are at least kCheckpointPages of them (seen by this connection's commits), so
+    // the next commit starts the WAL again from its beginning and the WAL file keeps its size.
+    // Never waits for other connections: pages a reader still needs stay in the WAL for the next
+    // call. Returns true when every page was copied, false when not due or not complete. Only
+    // useful with OpenOptions::deferred_checkpoints (otherwise SQLite does it at commit).
+    // Throws io_error, disk_full or busy; the WAL keeps every committed page either way.
+    bool checkpoint_if_due();
 
     //-------------------------------------------------------------------------
     // [SECTION] Ratings

@@ -38,6 +38,9 @@ struct Store::Impl {
     storage_detail::Dictionary dictionary;
     std::optional<storage_detail::RatingWriter> writer;
     std::optional<sqlite::RollupWriter> rollups;
+    // Pages in the WAL after this connection's last commit (SQLite's WAL hook tells it), for
+    // deferred checkpoints.
+    int wal_pages = 0;
 };
 
 namespace storage_detail {

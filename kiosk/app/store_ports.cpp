@@ -36,7 +36,9 @@ Store* StoreConnection::get() {
         return nullptr;
     }
     try {
-        store_ = std::make_unique<Store>(path_);
+        OpenOptions options;
+        options.deferred_checkpoints = true;
+        store_ = std::make_unique<Store>(path_, options);
         log_("database open: " + path_.string());
     } catch (const StoreError& error) {
         next_attempt_ = now + kReopenIntervalMs;
@@ -44,6 +46,17 @@ Store* StoreConnection::get() {
              std::string(to_string(error.kind())) + "): " + error.what());
     }
     return store_.get();
+}
+
+void StoreConnection::checkpoint_if_due() {
+    if (!store_) {
+        return;
+    }
+    try {
+        store_->checkpoint_if_due();
+    } catch (const std::exception& error) {
+        log_(std::string("checkpoint failed (the saved ratings stay in the WAL): ") + error.what());
+    }
 }
 
 LookupStatus StoreRatingSink::lookup(const std::string& dossier_code, Stage stage) {

@@ -28,6 +28,10 @@ class StoreConnection {
     StoreConnection(std::filesystem::path path, const Clock& clock, LogFn log);
     // The open store, or nullptr when it cannot be opened now (logged).
     Store* get();
+    // Moves saved pages from the WAL into the database file when enough have gathered, so a
+    // citizen's save never waits for it (the store is opened with deferred checkpoints).
+    // Failures are logged; the pages stay safe in the WAL.
+    void checkpoint_if_due();
 
   private:
     std::filesystem::path path_;
