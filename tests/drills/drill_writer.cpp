@@ -1,6 +1,8 @@
 // Helper for the power-loss and clock drills: saves ratings through Store::save_rating one at a
 // time, exactly as the kiosk saves a citizen's answers, and prints "saved <id>" only after the
-// call returned (after COMMIT): that line is the "Cảm ơn" screen of the drill. The parent kills
+// call returned (after COMMIT): that line is the "Cảm ơn" screen of the drill. Then, as the
+// kiosk does once that screen is shown, Store::checkpoint_if_due() (the store is opened the
+// kiosk's way, with deferred checkpoints), so kills land in checkpoints too. The parent kills
 // it with SIGKILL at random moments, or lets it stop after COUNT ratings.
 //
 // Usage: drill_writer DATABASE SEED [COUNT]   (COUNT 0 or absent: until killed)
@@ -28,7 +30,7 @@ int main(int argc, char** argv) {
         test::RatingFactory factory(drills::kKioskId, drills::kUnitCode, std::stoull(seed));
         std::mt19937 random(static_cast<unsigned>(std::stoul(seed)));
         const SystemClock clock;
-        Store store(argv[1]);
+        Store store(argv[1], OpenOptions{.deferred_checkpoints = true});
         std::printf("ready\n");
         std::fflush(stdout);
         for (long i = 0; count == 0 || i < count; ++i) {
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
             std::printf("saved %s %lld %s\n", saved.id.c_str(),
                         static_cast<long long>(saved.sequence), saved.local_date.c_str());
             std::fflush(stdout);
+            store.checkpoint_if_due();
         }
     } catch (const std::exception& error) {
         std::fprintf(stderr, "drill writer: %s\n", error.what());
