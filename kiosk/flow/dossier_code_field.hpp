@@ -1,9 +1,10 @@
 #pragma once
-// The dossier code being typed on a code screen: the citizen's (Screen::code_entry) and the
-// supervisor's paper form. On-screen keypad taps add to the text; keyboard or scanner
-// characters after keypad taps, or after a refused code, start a new code, so a scan is never
-// appended to half a code typed by hand or to the code just refused. Any edit clears the
-// problem shown. Checked against the configured rules (the pattern and its example).
+// The dossier code being typed on a code screen: the citizen's (Screen::code_entry), the
+// supervisor's paper form and the void screen's search. On-screen keypad taps add to the text;
+// keyboard or scanner characters after keypad taps, or after a refused code, start a new code,
+// so a scan is never appended to half a code typed by hand or to the code just refused. Any
+// edit clears the problem shown. Checked against the configured rules (the pattern and its
+// example).
 
 #include <cstddef>
 #include <string>
@@ -31,6 +32,9 @@ class DossierCodeField {
     // Shows a code refused elsewhere (a scan on another screen) as it was typed, with its
     // problem: ASCII kept, any other character shown as '?' since none can be part of a code.
     void show_refused(std::string_view raw, DossierCodeProblem problem);
+    // The text was used (looked up and not found, say): the next keyboard or scanner character
+    // starts a new code, as after a refusal. Keypad taps still add to it.
+    void next_keyboard_starts_new_code() { keyboard_starts_new_code_ = true; }
 
     const std::string& text() const { return text_.text(); }
     DossierCodeProblem problem() const { return problem_; }

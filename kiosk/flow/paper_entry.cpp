@@ -181,6 +181,7 @@ void PaperEntry::begin_questions(Stage stage) {
     if (sink_.lookup(dossier_code_, stage) == LookupStatus::rated) {
         message_ = PaperMessage::already_rated;
         step_ = PaperStep::code;
+        code_field_.next_keyboard_starts_new_code();  // the next form's scan replaces it
         return;
     }
     message_ = PaperMessage::none;

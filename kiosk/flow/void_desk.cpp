@@ -12,7 +12,7 @@ std::string local_today(const Clock& clock) {
 }  // namespace
 
 VoidDesk::VoidDesk(const Form& form, const DossierCodeValidator& validator, const Clock& clock)
-    : form_(form), validator_(validator), clock_(clock), search_stage_(form.stages.front()) {}
+    : form_(form), clock_(clock), code_field_(validator), search_stage_(form.stages.front()) {}
 
 void VoidDesk::log(const std::string& line) const {
     if (log_) {
@@ -31,6 +31,7 @@ void VoidDesk::start(const StaffMember& supervisor) {
     voided_code_.clear();
     today_ = local_today(clock_);
     day_ = today_;
+    load_names();
     load_day();
 }
 
@@ -39,10 +40,21 @@ void VoidDesk::stop() {
     step_ = VoidStep::find;
     message_ = VoidMessage::none;
     day_ratings_.clear();
+    official_names_.clear();
     code_field_.clear();
     chosen_.reset();
     reason_.clear();
     voided_code_.clear();
+}
+
+void VoidDesk::load_names() {
+    official_names_.clear();
+    if (!records_) {
+        return;
+    }
+    for (const StaffMember& member : records_->all_staff()) {
+        official_names_[member.id] = member.name;
+    }
 }
 
 void VoidDesk::load_day() {
@@ -100,6 +112,11 @@ void VoidDesk::choose(std::size_t index) {
     take(day_ratings_[index]);
 }
 
+std::string VoidDesk::official_name(const std::string& official_id) const {
+    auto it = official_names_.find(official_id);
+    return it == official_names_.end() || it->second.empty() ? official_id : it->second;
+}
+
 void VoidDesk::take(Rating rating) {
     chosen_ = std::move(rating);
     reason_.clear();
@@ -111,11 +128,7 @@ void VoidDesk::type_on_keypad(std::string_view text) {
     if (!active() || step_ != VoidStep::find) {
         return;
     }
-    for (char c : text) {
-        if (code_field_.length() < validator_.rules().max_length) {
-            code_field_.push(static_cast<unsigned char>(c));
-        }
-    }
+    code_field_.tap(text);
     message_ = VoidMessage::none;
 }
 
@@ -123,19 +136,13 @@ void VoidDesk::type_char(char32_t code_point) {
     if (!active() || step_ != VoidStep::find) {
         return;
     }
-    // A new scan after a search replaces the code searched for.
-    if (message_ != VoidMessage::none) {
-        code_field_.clear();
-        message_ = VoidMessage::none;
-    }
-    if (code_field_.length() < validator_.rules().max_length) {
-        code_field_.push(code_point);
-    }
+    code_field_.type(code_point);
+    message_ = VoidMessage::none;
 }
 
 void VoidDesk::erase_code() {
     if (active() && step_ == VoidStep::find) {
-        code_field_.pop();
+        code_field_.erase_last();
         message_ = VoidMessage::none;
     }
 }
@@ -157,18 +164,16 @@ void VoidDesk::find_by_code() {
     if (!active() || step_ != VoidStep::find || !records_) {
         return;
     }
-    DossierCodeResult code = validator_.check(code_field_.text());
+    DossierCodeResult code = code_field_.submit();
     if (!code.ok()) {
         message_ = VoidMessage::code_refused;
         return;
     }
     Fetched<std::optional<Rating>> found = records_->find_rating(code.code, search_stage_);
-    if (!found.value) {
-        message_ = VoidMessage::read_failed;
-        return;
-    }
-    if (!*found.value) {
-        message_ = VoidMessage::not_found;
+    if (!found.value || !*found.value) {
+        // The code stays for another stage or a keypad fix; the next scan replaces it.
+        code_field_.next_keyboard_starts_new_code();
+        message_ = found.value ? VoidMessage::not_found : VoidMessage::read_failed;
         return;
     }
     code_field_.clear();

@@ -1,12 +1,15 @@
 #pragma once
 // A supervisor voiding a rating (Screen::staff_void): find it by dossier code and stage, or
-// pick it from the chosen day's ratings (time, dossier code, stage, channel); type the reason
-// (a blank one is refused); confirm. Store::void_rating keeps the rating, takes it out of every
-// tally and writes the audit entry. Answers are never edited: there is no other change.
+// pick it from the chosen day's ratings (time, dossier code, stage, channel, official); type
+// the reason (a blank one is refused); confirm. Store::void_rating keeps the rating, takes it
+// out of every tally and writes the audit entry. Answers are never edited: there is no other
+// change. The dossier code is typed in the DossierCodeField the citizen's code screen and the
+// paper form use (keypad taps add to it; a scan after a refusal or a search replaces it).
 // Plain C++, no ImGui. KioskFlow owns it and starts it for a supervisor or admin only.
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +18,8 @@
 #include "core/clock.hpp"
 #include "core/dossier_code.hpp"
 #include "core/form.hpp"
+#include "kiosk/flow/dossier_code_field.hpp"
 #include "kiosk/flow/ports.hpp"
-#include "kiosk/flow/scanner_assembler.hpp"
 #include "kiosk/flow/staff_records.hpp"
 #include "kiosk/flow/text_entry.hpp"
 
@@ -45,7 +48,7 @@ class VoidDesk {
     void set_records(StaffRecords* records) { records_ = records; }
     void set_logger(std::function<void(std::string_view)> log) { log_ = std::move(log); }
 
-    // Today's ratings for `supervisor`, nothing chosen.
+    // Today's ratings for `supervisor`, nothing chosen; the officials' names read afresh.
     void start(const StaffMember& supervisor);
     void stop();
     bool active() const { return supervisor_.has_value(); }
@@ -63,13 +66,21 @@ class VoidDesk {
     const std::vector<Rating>& day_ratings() const { return day_ratings_; }
     // Picks the index-th rating of the list.
     void choose(std::size_t index);
+    // The name of the official `official_id` names, as the officials table had it when the
+    // screen was started; the id itself when the table has no such official (removed, or it
+    // could not be read); "" for a rating made with nobody signed in.
+    std::string official_name(const std::string& official_id) const;
 
-    // The dossier code to look for: keypad, keyboard or scanner.
+    // The dossier code to look for: keypad taps (added to what is there), keyboard or scanner
+    // characters (a new code after a refusal, a search or keypad taps).
     void type_on_keypad(std::string_view text);
     void type_char(char32_t code_point);
     void erase_code();
     void clear_code();
     const std::string& code_text() const { return code_field_.text(); }
+    // Why the code in the field was refused; none once it is edited.
+    DossierCodeProblem code_problem() const { return code_field_.problem(); }
+    const DossierCodeRules& code_rules() const { return code_field_.rules(); }
     // The stage to look at (the index-th of the form's stages).
     void choose_search_stage(std::size_t index);
     Stage search_stage() const { return search_stage_; }
@@ -98,11 +109,11 @@ class VoidDesk {
 
   private:
     void log(const std::string& line) const;
+    void load_names();
     void load_day();
     void take(Rating rating);
 
     const Form& form_;
-    const DossierCodeValidator& validator_;
     const Clock& clock_;
     StaffRecords* records_ = nullptr;
     std::function<void(std::string_view)> log_;
@@ -113,7 +124,9 @@ class VoidDesk {
     std::string today_;
     std::string day_;
     std::vector<Rating> day_ratings_;
-    ScannerAssembler code_field_;
+    // Official id -> name, read when the screen starts.
+    std::map<std::string, std::string> official_names_;
+    DossierCodeField code_field_;
     Stage search_stage_ = Stage::intake;
     std::optional<Rating> chosen_;
     TextEntry reason_{kMaxReasonCharacters};

@@ -61,12 +61,13 @@ std::vector<Key> keypad_keys(Ui& ui, int& columns) {
     return keys;
 }
 
-}  // namespace
-
+// The keypad's width for the page shown, at most `available`.
 float code_keypad_width(const Ui& ui, float available) {
     return std::min(available, (ui.state.keypad_letters ? 30.0f : 20.0f) * ui.em());
 }
 
+// Draws the keys in `area` (targets "key.<char>", "key.erase", "key.letters", "key.digits");
+// the letters page is ui.state.keypad_letters.
 KeypadPress draw_code_keypad(Ui& ui, const Box& area) {
     float em = ui.em();
     int columns = 3;
@@ -110,6 +111,7 @@ KeypadPress draw_code_keypad(Ui& ui, const Box& area) {
     return {};
 }
 
+// The field: `typed` followed by the rest of the example in grey; a red border when refused.
 void draw_code_field(Ui& ui, const Box& field, const std::string& typed, bool refused) {
     float em = ui.em();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -144,6 +146,8 @@ void draw_code_field(Ui& ui, const Box& field, const std::string& typed, bool re
                   ImVec2(x + typed_w + 0.08f * em, y + 0.95f * size), theme::kPrimary, 0.12f * em);
     draw->PopClipRect();
 }
+
+}  // namespace
 
 KeypadPress draw_code_panel(Ui& ui, Box content, const CodePanel& panel, Box& rest) {
     float em = ui.em();

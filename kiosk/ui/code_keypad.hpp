@@ -17,16 +17,6 @@ struct KeypadPress {
     std::string text;  // for `type`
 };
 
-// Draws the keys in `area` (targets "key.<char>", "key.erase", "key.letters", "key.digits");
-// the letters page is ui.state.keypad_letters.
-KeypadPress draw_code_keypad(Ui& ui, const Box& area);
-
-// The field: `typed` followed by the rest of the example in grey; a red border when refused.
-void draw_code_field(Ui& ui, const Box& field, const std::string& typed, bool refused);
-
-// The keypad's width for the page shown, at most `available`.
-float code_keypad_width(const Ui& ui, float available);
-
 // What a code panel shows on its field side, top to bottom.
 struct CodePanel {
     // Drawn first, cut off the top of the field side (the paper form's message); may be empty.
@@ -36,10 +26,10 @@ struct CodePanel {
     bool refused = false;
 };
 
-// The dossier code's panel of the citizen's code screen and the paper form's code step: the
-// instruction, the field and the configured example, beside the keypad (landscape) or above it
-// (portrait). `rest` receives what is left of the field side below the example, for the
-// screen's own chips, banners and hints. Returns the key tapped.
+// The dossier code's panel of the citizen's code screen, the paper form's code step and the
+// void screen's search: the instruction, the field and the configured example, beside the
+// keypad (landscape) or above it (portrait). `rest` receives what is left of the field side
+// below the example, for the screen's own chips, banners and hints. Returns the key tapped.
 KeypadPress draw_code_panel(Ui& ui, Box content, const CodePanel& panel, Box& rest);
 
 }  // namespace motcua::kiosk::ui

@@ -1,11 +1,13 @@
 // A supervisor voids a rating (VoidDesk): pick it from the day's ratings or find it by dossier
-// code and stage; type the reason on the keyboard; confirm. Nothing else about a rating can be
-// changed here.
+// code (in the code panel the citizen's code screen and the paper form use) and stage; type the
+// reason on the keyboard; confirm. Officials are shown by name. Nothing else about a rating can
+// be changed here.
 //
 // [SECTION] index: messages, finding, reason, confirmation, screen.
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui/code_keypad.hpp"
@@ -32,7 +34,7 @@ void draw_message(Ui& ui, Box& column) {
         case VoidMessage::none:
             return;
         case VoidMessage::code_refused:
-            text = ui.t(Str::void_code_refused);
+            text = ui.format(Str::paper_code_refused, {{"example", voids.code_rules().example}});
             break;
         case VoidMessage::not_found:
             text = ui.t(Str::void_not_found);
@@ -61,12 +63,31 @@ void draw_message(Ui& ui, Box& column) {
     column.take_top(0.6f * ui.em());
 }
 
-// "09:41  ·  000.00.24.H18-221228-0001  ·  Intake  ·  kiosk" for one rating.
-std::string rating_line(Ui& ui, const Rating& rating) {
+// "09:41   000.00.24.H18-221228-0001" + `between` + "Intake   kiosk" for one rating.
+std::string rating_line(Ui& ui, const Rating& rating, const std::string& between) {
     std::string time = local_time_text(ui.clock, rating.created_utc).substr(0, 5);
-    return time + "   " + rating.dossier_code + "   " + ui.text(stage_label(rating.stage)) + "   " +
+    return time + "   " + rating.dossier_code + between + ui.text(stage_label(rating.stage)) +
+           "   " +
            ui.t(rating.channel == Channel::paper ? Str::void_channel_paper
                                                  : Str::void_channel_kiosk);
+}
+
+// The rating's official after `separator`: their name, or their id when the officials table
+// does not know them; nothing for a rating made with nobody signed in.
+std::string official_part(Ui& ui, const Rating& rating, const std::string& separator) {
+    if (rating.official_id.empty()) {
+        return {};
+    }
+    return separator + ui.flow.voids().official_name(rating.official_id);
+}
+
+// The bottom bar's two buttons at its right end, the first rightmost, each up to 12 em wide.
+std::pair<Box, Box> action_slots(Ui& ui, Box actions) {
+    float em = ui.em();
+    float slot = std::min(12.0f * em, (actions.w - 0.8f * em) * 0.5f);
+    Box first = actions.take_right(slot);
+    actions.take_right(0.8f * em);
+    return {first, actions.take_right(slot)};
 }
 
 //-----------------------------------------------------------------------------
@@ -101,7 +122,8 @@ void draw_day_row(Ui& ui, Box row) {
               row.inset(0.5f * em, 0), theme::kText, Align::center, VAlign::middle, 0.5f);
 }
 
-// The day's ratings a page at a time; a tap picks one.
+// The day's ratings a page at a time, each on two lines (time and code; stage, channel and
+// official); a tap picks one.
 void draw_day_list(Ui& ui, Box area) {
     VoidDesk& voids = ui.flow.voids();
     float em = ui.em();
@@ -131,7 +153,8 @@ void draw_day_list(Ui& ui, Box area) {
         Box column = area.column(static_cast<int>(slot / rows), columns, 1.0f * em);
         Box row{column.x, column.y + static_cast<float>(slot % rows) * (row_h + gap), column.w,
                 row_h};
-        if (button(ui, "void.rating." + std::to_string(i), row, rating_line(ui, ratings[i]),
+        if (button(ui, "void.rating." + std::to_string(i), row,
+                   rating_line(ui, ratings[i], "\n") + official_part(ui, ratings[i], "   ·   "),
                    ButtonKind::secondary)) {
             voids.choose(i);
             return;
@@ -155,29 +178,31 @@ void draw_day_list(Ui& ui, Box area) {
     }
 }
 
-// The dossier code on the keypad (a scanner works too), the stage, "Find".
-void draw_code_search(Ui& ui, Box area) {
+// The dossier code in the shared code panel (a keyboard or scanner works too), the stage under
+// it, and "Find" and "Clear" in the bottom bar.
+void draw_code_search(Ui& ui, Box area, Box actions) {
     VoidDesk& voids = ui.flow.voids();
     float em = ui.em();
-    Box info = area;
-    Box keypad = area;
-    if (is_portrait()) {
-        info = area.take_top(area.h * 0.4f);
-        area.take_top(0.6f * em);
-        keypad = area;
-    } else {
-        info = area.take_left(area.w * 0.5f);
-        area.take_left(1.6f * em);
-        keypad = area;
+    Box rest;
+    KeypadPress press = draw_code_panel(ui, area,
+                                        {{},
+                                         ui.t(Str::void_code_instruction),
+                                         voids.code_text(),
+                                         voids.code_problem() != DossierCodeProblem::none},
+                                        rest);
+    if (press.kind == KeypadPress::Kind::erase) {
+        voids.erase_code();
+        return;
     }
-    draw_code_field(ui, info.take_top(3.2f * em), voids.code_text(),
-                    voids.message() == VoidMessage::code_refused);
-    info.take_top(0.6f * em);
+    if (press.kind == KeypadPress::Kind::type) {
+        voids.type_on_keypad(press.text);
+        return;
+    }
     const std::vector<Stage>& stages = ui.flow.form().stages;
     if (stages.size() > 1) {
         int columns = 2;
         int rows = (static_cast<int>(stages.size()) + columns - 1) / columns;
-        Box grid = info.take_top(static_cast<float>(rows) * 2.8f * em);
+        Box grid = rest.take_top(static_cast<float>(rows) * 2.8f * em);
         for (std::size_t i = 0; i < stages.size(); ++i) {
             Box cell = grid.row(static_cast<int>(i) / columns, rows, 0.4f * em)
                            .column(static_cast<int>(i) % columns, columns, 0.4f * em);
@@ -188,24 +213,19 @@ void draw_code_search(Ui& ui, Box area) {
                 return;
             }
         }
-        info.take_top(0.6f * em);
     }
-    Box find = info.take_top(3.0f * em);
-    find.w = std::min(find.w, 12.0f * em);
+    auto [find, clear] = action_slots(ui, actions);
     if (button(ui, "void.find", find, ui.t(Str::void_find), ButtonKind::primary)) {
         voids.find_by_code();
         return;
     }
-    KeypadPress press =
-        draw_code_keypad(ui, keypad.centered(code_keypad_width(ui, keypad.w), keypad.h));
-    if (press.kind == KeypadPress::Kind::erase) {
-        voids.erase_code();
-    } else if (press.kind == KeypadPress::Kind::type) {
-        voids.type_on_keypad(press.text);
+    if (!voids.code_text().empty() &&
+        button(ui, "void.clear", clear, ui.t(Str::code_clear), ButtonKind::quiet)) {
+        voids.clear_code();
     }
 }
 
-void draw_find_step(Ui& ui, Box content) {
+void draw_find_step(Ui& ui, Box content, Box actions) {
     float em = ui.em();
     draw_message(ui, content);
     if (ui.flow.voids().step() != VoidStep::find) {
@@ -215,7 +235,7 @@ void draw_find_step(Ui& ui, Box content) {
               {ui.t(Str::void_tab_day), ui.t(Str::void_tab_code)});
     content.take_top(0.8f * em);
     if (ui.state.staff_reports_page == 1) {
-        draw_code_search(ui, content);
+        draw_code_search(ui, content, actions);
     } else {
         draw_day_list(ui, content);
     }
@@ -225,16 +245,14 @@ void draw_find_step(Ui& ui, Box content) {
 // [SECTION] Reason
 //-----------------------------------------------------------------------------
 
-// The rating being voided, in one or two lines.
+// The rating being voided, on two lines: time and code; stage, channel and official.
 void draw_chosen(Ui& ui, Box& column) {
     const std::optional<Rating>& rating = ui.flow.voids().chosen();
     if (!rating) {
         return;
     }
-    std::string line = rating_line(ui, *rating);
-    if (!rating->official_id.empty()) {
-        line += "   ·   " + ui.t(Str::paper_official) + ": " + rating->official_id;
-    }
+    std::string line = rating_line(ui, *rating, "\n") +
+                       official_part(ui, *rating, "   ·   " + ui.t(Str::paper_official) + ": ");
     float height = std::min(text_height(ui.fonts.bold, line, column.w), 3.4f * ui.em());
     draw_text(ImGui::GetWindowDrawList(), ui.fonts.bold, line, column.take_top(height),
               theme::kText, Align::left, VAlign::top, 0.5f);
@@ -297,10 +315,7 @@ void draw_reason_step(Ui& ui, Box content, Box actions) {
         case KeyboardPress::Kind::none:
             break;
     }
-    float slot = std::min(12.0f * em, (actions.w - 0.8f * em) * 0.5f);
-    Box ask = actions.take_right(slot);
-    actions.take_right(0.8f * em);
-    Box back = actions.take_right(slot);
+    auto [ask, back] = action_slots(ui, actions);
     if (button(ui, "void.ask", ask, ui.t(Str::void_ask), ButtonKind::danger)) {
         voids.ask_confirmation();
         return;
@@ -351,7 +366,7 @@ void draw_staff_void_screen(Ui& ui) {
     }
     switch (ui.flow.voids().step()) {
         case VoidStep::find:
-            draw_find_step(ui, content);
+            draw_find_step(ui, content, actions);
             break;
         case VoidStep::reason:
             draw_reason_step(ui, content, actions);

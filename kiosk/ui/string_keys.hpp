@@ -225,10 +225,10 @@
     X(void_title)                   \
     X(void_tab_day)                 \
     X(void_tab_code)                \
+    X(void_code_instruction)        \
     X(void_none_that_day)           \
     X(void_find)                    \
     X(void_not_found)               \
-    X(void_code_refused)            \
     X(void_read_failed)             \
     X(void_reason_label)            \
     X(void_reason_needed)           \

@@ -201,6 +201,20 @@ TEST_CASE("a dossier already rated at the stage is refused, before and at saving
     CHECK(p.records.entries.empty());
 }
 
+TEST_CASE("after a dossier already rated, the next form's scan replaces its code",
+          "[flow][paper][duplicate][scan]") {
+    PaperHarness p;
+    PaperEntry& paper = p.open();
+    p.h.sink.mark_rated(kGoodCode, Stage::intake);
+    p.h.scan(kGoodCode);
+    REQUIRE(paper.message() == PaperMessage::already_rated);
+    CHECK(paper.code_text() == kGoodCode);
+
+    p.h.scan(kOtherCode);  // not appended to the refused code
+    CHECK(paper.step() == PaperStep::question);
+    CHECK(paper.dossier_code() == kOtherCode);
+}
+
 TEST_CASE("a store failure keeps the paper form, and trying again saves the same rating",
           "[flow][paper][store]") {
     PaperHarness p;

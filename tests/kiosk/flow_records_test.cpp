@@ -1,6 +1,8 @@
 // Voids and the audit log through the flow, on a real Store (StoreStaffRecords over the
 // ReportsBackend's database): the reason is required, a voided rating leaves the day's tally
-// and is in the audit log, only supervisors and admins get there; the audit viewer shows a
+// and is in the audit log, only supervisors and admins get there; the search by dossier code
+// types in the shared DossierCodeField (keypad, keyboard, scanner; refused like the paper
+// form); officials are named from the officials table; the audit viewer shows a
 // real store's entries newest first, filters and pages them, and exports them as CSV (checked
 // cell by cell, Vietnamese included), the export itself audited.
 #include <catch2/catch.hpp>
@@ -187,6 +189,129 @@ TEST_CASE("a rating is found by dossier code and stage, and a second void is ref
     voids.confirm_void();
     CHECK(voids.message() == VoidMessage::refused);
     CHECK(r.store().find_void(rating.id)->reason == "by the CLI");
+}
+
+TEST_CASE("the void search types in the shared code field: keypad, keyboard, scanner",
+          "[flow][void][code_field]") {
+    RecordsHarness r;
+    Rating rating = r.rate(kGoodCode);
+    r.h.sign_in(kSupervisor, kSupervisorPin);
+    REQUIRE(r.h.flow.open_staff_screen(Screen::staff_void));
+    VoidDesk& voids = r.h.flow.voids();
+
+    // Keypad taps add to what is there, a refusal included (the supervisor finishes the code).
+    voids.type_on_keypad("000.00.24.H18-2212");
+    voids.find_by_code();
+    CHECK(voids.message() == VoidMessage::code_refused);
+    CHECK(voids.code_problem() == DossierCodeProblem::bad_shape);
+    voids.type_on_keypad("28-0001");
+    CHECK(voids.code_text() == kGoodCode);
+    CHECK(voids.message() == VoidMessage::none);
+    CHECK(voids.code_problem() == DossierCodeProblem::none);
+    voids.erase_code();
+    voids.type_on_keypad("9");
+    CHECK(voids.code_text() == "000.00.24.H18-221228-0009");
+
+    // A keyboard after keypad taps starts a new code; Enter looks it up.
+    r.h.type_by_hand(kGoodCode);
+    CHECK(voids.code_text() == kGoodCode);
+    r.h.press(FlowKey::enter);
+    REQUIRE(voids.step() == VoidStep::reason);
+    CHECK(voids.chosen()->id == rating.id);
+    CHECK(voids.code_text().empty());  // the next search starts empty
+    voids.back();
+
+    // The same normalisation as every code screen: white space, lower case.
+    r.h.scan(" 000.00.24.h18-221228-0001 ");
+    REQUIRE(voids.step() == VoidStep::reason);
+    CHECK(voids.chosen()->id == rating.id);
+}
+
+TEST_CASE("a scan replaces a refused code or one not found, never adds to it",
+          "[flow][void][code_field]") {
+    RecordsHarness r;
+    Rating rating = r.rate(kGoodCode);
+    r.h.sign_in(kSupervisor, kSupervisorPin);
+    REQUIRE(r.h.flow.open_staff_screen(Screen::staff_void));
+    VoidDesk& voids = r.h.flow.voids();
+
+    r.h.scan("000.00.24.H18-2212");
+    CHECK(voids.message() == VoidMessage::code_refused);
+    CHECK(voids.code_text() == "000.00.24.H18-2212");  // shown as it was read
+    r.h.scan(kOtherCode);
+    CHECK(voids.message() == VoidMessage::not_found);
+    CHECK(voids.code_text() == kOtherCode);  // kept, for another stage or a keypad fix
+    r.h.scan(kGoodCode);
+    REQUIRE(voids.step() == VoidStep::reason);
+    CHECK(voids.chosen()->id == rating.id);
+
+    // Backspace from a keyboard erases in the field; Enter on an empty field is refused.
+    voids.back();
+    r.h.type_by_hand("0");
+    r.h.press(FlowKey::backspace);
+    CHECK(voids.code_text().empty());
+    r.h.press(FlowKey::enter);
+    CHECK(voids.message() == VoidMessage::code_refused);
+    CHECK(voids.code_problem() == DossierCodeProblem::empty);
+}
+
+TEST_CASE("the void search refuses a code exactly as the paper form does",
+          "[flow][void][code_field]") {
+    RecordsHarness r;
+    r.h.sign_in(kSupervisor, kSupervisorPin);
+    for (std::string typed : {std::string(), std::string("000.00.24.H18-2212"),
+                              std::string("000.00.24.H18-221228-0001/"), std::string(90, '1')}) {
+        INFO("typed: " << typed);
+        REQUIRE(r.h.flow.open_staff_screen(Screen::staff_paper));
+        r.h.type(typed);
+        r.h.flow.paper().submit_code();
+        CHECK(r.h.flow.paper().message() == PaperMessage::code_refused);
+        DossierCodeProblem paper_problem = r.h.flow.paper().code_problem();
+        std::string paper_text = r.h.flow.paper().code_text();
+        r.h.flow.back_to_staff_menu();
+
+        REQUIRE(r.h.flow.open_staff_screen(Screen::staff_void));
+        r.h.type(typed);
+        r.h.flow.voids().find_by_code();
+        CHECK(r.h.flow.voids().message() == VoidMessage::code_refused);
+        CHECK(r.h.flow.voids().code_problem() == paper_problem);
+        CHECK(r.h.flow.voids().code_text() == paper_text);  // the same length limit
+        r.h.flow.back_to_staff_menu();
+    }
+}
+
+TEST_CASE("the void screen names each rating's official, or shows an unknown one's id",
+          "[flow][void][names]") {
+    RecordsHarness r;
+    r.store().add_official({"cb01", "Trần Văn Bình", Role::official, true}, "1111");
+    r.store().add_official({"cb02", "Lê Thị Hoa", Role::official, false}, "2222");  // left
+    r.h.flow.set_desk_official(StaffMember{"cb01", "Trần Văn Bình", StaffRole::official});
+    Rating named = r.rate(kGoodCode);
+    r.h.flow.set_desk_official(StaffMember{"cb02", "Lê Thị Hoa", StaffRole::official});
+    Rating inactive = r.rate(kOtherCode);
+    // A rating whose official is not in this kiosk's table (removed, or typed in elsewhere).
+    r.h.flow.set_desk_official(StaffMember{"cb77", "", StaffRole::official});
+    Rating unknown = r.rate("000.00.24.H18-221228-0003");
+    r.h.flow.set_desk_official(std::nullopt);
+    Rating nobody = r.rate("000.00.24.H18-221228-0004");
+    REQUIRE(unknown.official_id == "cb77");
+    REQUIRE(nobody.official_id.empty());
+
+    r.h.sign_in(kSupervisor, kSupervisorPin);
+    REQUIRE(r.h.flow.open_staff_screen(Screen::staff_void));
+    VoidDesk& voids = r.h.flow.voids();
+    REQUIRE(voids.day_ratings().size() == 4);
+    CHECK(voids.official_name(voids.day_ratings()[0].official_id) == "Trần Văn Bình");
+    CHECK(voids.official_name(voids.day_ratings()[1].official_id) == "Lê Thị Hoa");
+    CHECK(voids.official_name(voids.day_ratings()[2].official_id) == "cb77");
+    CHECK(voids.official_name(voids.day_ratings()[3].official_id).empty());
+
+    // Added to the table meanwhile: the screen reads it again when it is opened again.
+    r.store().add_official({"cb77", "Đỗ Thị Hương", Role::official, true}, "7777");
+    CHECK(voids.official_name("cb77") == "cb77");
+    r.h.flow.back_to_staff_menu();
+    REQUIRE(r.h.flow.open_staff_screen(Screen::staff_void));
+    CHECK(voids.official_name("cb77") == "Đỗ Thị Hương");
 }
 
 TEST_CASE("an official cannot void, and a supervisor's void screen starts empty",

@@ -171,6 +171,31 @@ TEST_CASE("the void screen finds a rating by the code typed on its keypad", "[ui
     CHECK(h.flow.voids().chosen()->id == rating.id);
 }
 
+TEST_CASE("the void screen's code panel refuses a code, clears it, and takes a scan",
+          "[ui][void][code_field]") {
+    FlowHarness h;
+    HeadlessUi ui(h);
+    Rating rating = stored_rating(h, ui, kGoodCode);
+    h.sign_in(1, kSupervisorPin);
+    ui.tap("staff.void");
+    ui.tap("void.tab.1");
+    VoidDesk& voids = h.flow.voids();
+    CHECK_FALSE(ui.on_screen("void.clear"));  // nothing to clear yet
+    tap_code(ui, "000.00.24.H18-2212");
+    ui.tap("void.find");
+    CHECK(voids.message() == VoidMessage::code_refused);
+    CHECK(voids.code_problem() == DossierCodeProblem::bad_shape);
+    tap_code(ui, "28-0001");  // the keypad finishes the refused code
+    CHECK(voids.code_text() == kGoodCode);
+    ui.tap("void.clear");
+    CHECK(voids.code_text().empty());
+    tap_code(ui, "000.00");
+    h.scan(kGoodCode);  // a scan starts a new code after keypad taps
+    REQUIRE(voids.step() == VoidStep::reason);
+    CHECK(voids.chosen()->id == rating.id);
+    CHECK(ui.on_screen("kbd.space"));  // the reason's keyboard is drawn
+}
+
 TEST_CASE("the audit screen pages, filters and exports the log, and changes nothing",
           "[ui][audit]") {
     FlowHarness h;
@@ -259,6 +284,11 @@ TEST_CASE("the corrections screens fit at every supported size", "[ui][layout]")
         h.flow.back_to_staff_menu();
         REQUIRE(h.flow.open_staff_screen(Screen::staff_void));
         check_all("void.rating.");
+        ui.tap("void.tab.1");
+        h.flow.voids().type_on_keypad(kOtherCode);
+        check_all("void.");  // the stages, find and clear beside or under the code panel
+        check_all("key.");
+        ui.tap("void.tab.0");
         h.flow.voids().choose(0);
         check_all("kbd.");
         h.flow.back_to_staff_menu();
