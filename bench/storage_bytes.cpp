@@ -192,8 +192,6 @@ int main(int argc, char** argv) {
         cpu.label = "demo-data: CPU per million ratings";
         cpu.value = bench::median(cpu_per_million);
         cpu.unit = "s";
-        cpu.target = "<= 15";
-        cpu.met = cpu.value <= 15;
         cpu.runs = runs;
         cpu.note = at + "; write_demo_data, the code of motcua demo-data";
         figures.push_back(cpu);
@@ -201,7 +199,7 @@ int main(int argc, char** argv) {
         wall.id = "demo_data_wall_s_per_million";
         wall.label = "demo-data: wall time per million ratings";
         wall.value = bench::median(wall_per_million);
-        wall.target = "< 60";
+        wall.target = "< 60";  // issue #2: a million ratings "well under a minute"
         wall.met = wall.value < 60;
         figures.push_back(wall);
         bench::Figure rate = cpu;
