@@ -4,7 +4,11 @@
 //   1. a glClear and a buffer swap alone (the least any frame costs), and
 //   2. that plus one screen-sized quad drawn the way ImGui draws every shape: vertex colour
 //      times a texture sample, blended; with GL_LINEAR and with GL_NEAREST magnification;
-//   3. its own peak resident memory (VmHWM): what a bare fullscreen OpenGL program takes.
+//   3. its own peak resident memory (VmHWM): what a bare fullscreen OpenGL program takes;
+//   4. with GLX_MESA_copy_sub_buffer, the kiosk's partial redraws (docs/kiosk.md,
+//      "Rendering"): the whole screen cleared and copied to the window instead of swapped,
+//      and a quarter of it (960x540 at 1080p) cleared with the scissor, covered by the quad
+//      and copied.
 // Medians of RUNS runs of FRAMES frames each.
 //
 // Usage: gl_floor [--json FILE] [--frames N] [--runs N]
@@ -12,12 +16,16 @@
 #define GL_GLEXT_PROTOTYPES
 #include <GL/gl.h>
 #include <GL/glext.h>
+#define GLFW_EXPOSE_NATIVE_X11
+#define GLFW_EXPOSE_NATIVE_GLX
 #include <GLFW/glfw3.h>
+#include <GLFW/glfw3native.h>
 
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -124,23 +132,37 @@ class ScreenQuad {
     GLuint texture_ = 0;
 };
 
-// Median over `runs` of the mean process CPU per frame of `frames` frames of `draw`.
-template <typename Draw>
-double cpu_ms_per_frame(GLFWwindow* window, int frames, int runs, Draw draw) {
+// Median over `runs` of the mean process CPU per frame of `frames` frames of `draw` (which
+// clears and draws) then `present`.
+template <typename Draw, typename Present>
+double cpu_ms_per_frame(int frames, int runs, Draw draw, Present present) {
     std::vector<double> means;
     for (int run = 0; run < runs; ++run) {
         double start = cpu_ms();
         for (int frame = 0; frame < frames; ++frame) {
             glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
             draw();
-            glfwSwapBuffers(window);
+            present();
             glfwPollEvents();
         }
         means.push_back((cpu_ms() - start) / frames);
     }
     return motcua::bench::median(means);
 }
+
+// A whole frame: clear, `draw`, swap.
+template <typename Draw>
+double cpu_ms_per_frame(GLFWwindow* window, int frames, int runs, Draw draw) {
+    return cpu_ms_per_frame(
+        frames, runs,
+        [&] {
+            glClear(GL_COLOR_BUFFER_BIT);
+            draw();
+        },
+        [&] { glfwSwapBuffers(window); });
+}
+
+using CopySubBuffer = void (*)(Display*, GLXDrawable, int, int, int, int);
 
 }  // namespace
 
@@ -163,6 +185,9 @@ int main(int argc, char** argv) {
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // As the kiosk asks (kiosk/app/kiosk_window.cpp): ImGui needs no depth or stencil buffer.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     if (!mode) {
@@ -183,6 +208,29 @@ int main(int argc, char** argv) {
     double clear_swap = cpu_ms_per_frame(window, frames, runs, [] {});
     double linear = cpu_ms_per_frame(window, frames, runs, [&] { quad.draw(GL_LINEAR); });
     double nearest = cpu_ms_per_frame(window, frames, runs, [&] { quad.draw(GL_NEAREST); });
+    // The kiosk's partial redraws, when the driver offers them.
+    std::optional<double> copy_whole;
+    std::optional<double> quarter;
+    GLXWindow drawable = glfwGetGLXWindow(window);
+    if (drawable != 0 && glfwExtensionSupported("GLX_MESA_copy_sub_buffer")) {
+        auto copy = reinterpret_cast<CopySubBuffer>(glfwGetProcAddress("glXCopySubBufferMESA"));
+        Display* display = glfwGetX11Display();
+        const int width = mode->width;
+        const int height = mode->height;
+        copy_whole = cpu_ms_per_frame(
+            frames, runs, [] { glClear(GL_COLOR_BUFFER_BIT); },
+            [&] { copy(display, drawable, 0, 0, width, height); });
+        quarter = cpu_ms_per_frame(
+            frames, runs,
+            [&] {
+                glEnable(GL_SCISSOR_TEST);
+                glScissor(0, 0, width / 2, height / 2);
+                glClear(GL_COLOR_BUFFER_BIT);
+                quad.draw(GL_NEAREST);
+                glDisable(GL_SCISSOR_TEST);
+            },
+            [&] { copy(display, drawable, 0, 0, width / 2, height / 2); });
+    }
     double resident_mb = peak_resident_mb();
     glfwDestroyWindow(window);
     glfwTerminate();
@@ -200,6 +248,19 @@ int main(int argc, char** argv) {
                        "One screen of ImGui-style pixels (GL_NEAREST), " + size,
                        nearest - clear_swap, "ms", "", std::nullopt, "", std::nullopt, runs,
                        "the same with nearest magnification"});
+    if (copy_whole && quarter) {
+        figures.push_back({"gl_clear_copy_sub_buffer_cpu_ms",
+                           "glClear + copy to the window (no swap), " + size, *copy_whole, "ms",
+                           "glClear + swap", clear_swap, "", std::nullopt, runs,
+                           "GLX_MESA_copy_sub_buffer of the whole screen, as the kiosk's whole "
+                           "redraws"});
+        figures.push_back({"gl_quarter_partial_cpu_ms",
+                           "A quarter of the screen redrawn (GL_NEAREST) and copied, " + size,
+                           *quarter, "ms", "the whole screen, swapped", nearest, "", std::nullopt,
+                           runs,
+                           "scissored clear + the quad + copy of that rectangle: a partial "
+                           "redraw"});
+    }
     figures.push_back({"gl_floor_rss_mb", "Peak resident memory of this program, " + size,
                        resident_mb, "MB", "", std::nullopt, "", std::nullopt, 1,
                        "VmHWM: a fullscreen OpenGL 3 context, one shader, one small texture"});

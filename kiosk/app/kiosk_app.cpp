@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 
+#include "kiosk/app/font_texture.hpp"
 #include "kiosk/app/screenshot.hpp"
 #include "kiosk/app/systemd_notify.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -24,44 +25,6 @@ namespace {
 // clock's minute, a countdown digit, a timeout) needs one frame.
 constexpr int kFramesAfterInput = 3;
 constexpr int kFramesAfterTimedChange = 1;
-
-// Makes the font texture ImGui's backend uploaded (RGBA, white with the glyphs' coverage as
-// alpha) cheaper to keep and to sample, for the same pixels. Returns its size in bytes.
-//  - One channel: the coverage alone, read back as (1, 1, 1, coverage) by a swizzle, a quarter
-//    of the memory. Needs OpenGL 3.3 or ARB_texture_swizzle; without them it stays RGBA.
-//  - GL_NEAREST when magnified: every shape ImGui fills samples the white texel with one
-//    texture coordinate, and text is drawn 1:1 in pixels; both are magnification, where
-//    GL_NEAREST gives the same pixels as GL_LINEAR and costs a software rasteriser a third less
-//    per pixel. Text drawn smaller than its font (fitted labels, badges) is minification and
-//    stays GL_LINEAR.
-std::size_t tune_font_texture(ImFontAtlas& atlas) {
-    unsigned char* coverage = nullptr;
-    int width = 0;
-    int height = 0;
-    atlas.GetTexDataAsAlpha8(&coverage, &width, &height);
-    GLint bound = 0;
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID)));
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    std::size_t bytes = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;
-    GLint major = 0;
-    GLint minor = 0;
-    glGetIntegerv(GL_MAJOR_VERSION, &major);
-    glGetIntegerv(GL_MINOR_VERSION, &minor);
-    bool swizzle = major * 10 + minor >= 33 || glfwExtensionSupported("GL_ARB_texture_swizzle");
-    if (swizzle) {
-        GLint alignment = 0;
-        glGetIntegerv(GL_UNPACK_ALIGNMENT, &alignment);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, coverage);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
-        const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
-        bytes /= 4;
-    }
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
-    return bytes;
-}
 
 }  // namespace
 
@@ -77,15 +40,29 @@ KioskApp::KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& stri
       setup_(std::move(setup)),
       log_(std::move(log)),
       ui_state_(setup_.ui_state) {
+    // The atlas may still be building on its own thread (main.cpp starts it before the window
+    // opens): ImGui's context is made only once it is done, and takes it as its atlas.
+    if (setup_.built_fonts.valid()) {
+        fonts_ = setup_.built_fonts.get();
+        log_("font atlas: built on its own thread while the window opened, CPU " +
+             std::to_string(static_cast<int>(fonts_->cpu_ms)) + " ms");
+    } else {
+        fonts_ = ui::build_fonts(setup_.fonts, window_em(), setup_.texts);
+    }
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(&fonts_->atlas);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no ImGui settings file
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
     ImGui_ImplOpenGL3_Init("#version 130");
-    rebuild_fonts();
+    create_backend_objects_without_font_texture();
+    if (fonts_->set.em == window_em()) {
+        upload_fonts();
+    } else {
+        rebuild_fonts();  // the window opened at another size than main.cpp expected
+    }
 }
 
 KioskApp::~KioskApp() {
@@ -97,28 +74,34 @@ KioskApp::~KioskApp() {
     ImGui::DestroyContext();
 }
 
-void KioskApp::rebuild_fonts() {
+float KioskApp::window_em() const {
     int width = 0;
     int height = 0;
     glfwGetWindowSize(window_.handle(), &width, &height);
-    float em = ui::em_for_display(static_cast<float>(width), static_cast<float>(height));
-    if (font_set_.body && em == font_set_.em) {
+    return ui::em_for_display(static_cast<float>(width), static_cast<float>(height));
+}
+
+void KioskApp::rebuild_fonts() {
+    float em = window_em();
+    if (em == fonts_->set.em) {
         return;
     }
     std::vector<std::string_view> texts(setup_.texts.begin(), setup_.texts.end());
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    font_set_ = fonts_.build(atlas, setup_.fonts, em, texts);
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    std::size_t texture_bytes = tune_font_texture(atlas);
+    fonts_->set = fonts_->fonts.build(fonts_->atlas, setup_.fonts, em, texts);
+    upload_fonts();
+}
+
+void KioskApp::upload_fonts() {
+    ImFontAtlas& atlas = fonts_->atlas;
+    std::size_t texture_bytes = font_texture_.upload(atlas);
     log_("font atlas: " + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
          " px, " + std::to_string(ui::glyph_count(atlas)) + " glyphs, em " +
-         std::to_string(static_cast<int>(em)) + " px, texture " +
+         std::to_string(static_cast<int>(fonts_->set.em)) + " px, texture " +
          std::to_string(texture_bytes / 1024) + " KiB");
-    // The atlas's CPU copies (coverage and RGBA, 10 MB at 1080p) are not needed once uploaded.
+    // The atlas's CPU copy of the coverage (2 MB at 1080p) is not needed once uploaded.
     atlas.ClearTexData();
-    ui::theme::apply_style(ImGui::GetStyle(), em);
-    ImGui::GetIO().MouseDragThreshold = em;  // a shaky finger is still a tap
+    ui::theme::apply_style(ImGui::GetStyle(), fonts_->set.em);
+    ImGui::GetIO().MouseDragThreshold = fonts_->set.em;  // a shaky finger is still a tap
     shown_frame_.forget();
 }
 
@@ -153,6 +136,9 @@ int KioskApp::run() {
         if (frames_pending > 0) {
             glfwPollEvents();
         } else {
+            if (setup_.when_idle) {
+                setup_.when_idle();
+            }
             double wait = seconds_until_due();
             if (auto interval = systemd.watchdog_interval()) {
                 wait = std::min(wait, static_cast<double>(interval->count()) / 1000.0);
@@ -217,36 +203,37 @@ void KioskApp::draw_frame() {
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
     ImGui::NewFrame();
-    ui::Ui ui{flow_, strings_, font_set_, clock_, hits_, ui_state_, reports_};
+    ui::Ui ui{flow_, strings_, fonts_->set, clock_, hits_, ui_state_, reports_};
     ui::draw_kiosk(ui);
     if (io.MouseReleased[0]) {
         window_.note_release_drawn();
     }
     ImGui::Render();
     stats_.ui_done();
-    // Most frames drawn after a tap show what the first one showed; the screen has those
-    // pixels already. A screenshot reads the frame just rendered, so it renders every frame.
-    bool changed = shown_frame_.replace_if_changed(*ImGui::GetDrawData());
-    if (!changed && setup_.screenshot.empty()) {
+    // Most frames drawn after a tap show what the first one showed, or change a small part
+    // of it; only the pixels that can differ are drawn (frame_damage.hpp). A screenshot reads
+    // the frame just rendered, so it renders every frame, whole.
+    ImDrawData& frame = *ImGui::GetDrawData();
+    Damage damage = shown_frame_.replace(frame);
+    if (damage.empty() && setup_.screenshot.empty()) {
         stats_.skip_frame();
         return;
     }
-
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(window_.handle(), &width, &height);
-    glViewport(0, 0, width, height);
-    ImVec4 background = ImGui::ColorConvertU32ToFloat4(ui::theme::kBackground);
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!setup_.screenshot.empty() || !presenter_.partial()) {
+        damage = whole_screen(width, height);
+    }
+    presenter_.draw(frame, damage, ui::theme::kBackground, width, height);
     ++frames_drawn_;
     if (!setup_.screenshot.empty() && frames_drawn_ >= setup_.screenshot_after_frames) {
         write_screenshot(setup_.screenshot, width, height);
         log_("screenshot written: " + setup_.screenshot.string());
         screenshot_written_ = true;
     }
-    glfwSwapBuffers(window_.handle());
+    presenter_.present(damage, width, height);
+    stats_.note_shaded(damage.area(), static_cast<long long>(width) * height);
     stats_.end_frame();
     if (frames_drawn_ == 1) {
         if (setup_.startup) {

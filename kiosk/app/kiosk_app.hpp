@@ -5,11 +5,16 @@
 // at rest on Welcome uses next to no CPU.
 
 #include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
+#include "kiosk/app/font_texture.hpp"
+#include "kiosk/app/frame_presenter.hpp"
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/kiosk_window.hpp"
 #include "kiosk/app/run_queue.hpp"
@@ -27,11 +32,17 @@ namespace motcua::kiosk::app {
 struct AppSetup {
     ui::FontFiles fonts;
     std::vector<std::string> texts;  // every text the screens may show, for the glyph set
+    // The atlas at the em of the window's expected size, from a thread started before the
+    // window opened (no ImGui context may exist until it is done); not valid: built here.
+    std::future<std::unique_ptr<ui::BuiltFonts>> built_fonts;
     std::filesystem::path screenshot;
     int screenshot_after_frames = 4;
     bool frame_stats = false;
     ui::UiState ui_state;             // the first frame's visual state (a demo screen's tab)
     StartupSteps* startup = nullptr;  // told when the first frame is on screen
+    // Work nobody waits for (e.g. the database checkpoint): called when every frame the last
+    // input or change needed is on screen, just before the loop sleeps.
+    std::function<void()> when_idle;
 };
 
 class KioskApp {
@@ -61,7 +72,11 @@ class KioskApp {
 
     ViewKey view_key() const;
     double seconds_until_due() const;
+    float window_em() const;
+    // Builds the atlas again when the window's size asks for another em, then uploads it.
     void rebuild_fonts();
+    // Uploads the atlas as the font texture, frees its pixels and sizes the style to its em.
+    void upload_fonts();
     void draw_frame();
 
     KioskWindow& window_;
@@ -73,12 +88,13 @@ class KioskApp {
     AppSetup setup_;
     KioskWindow::LogFn log_;
 
-    ui::Fonts fonts_;
-    ui::FontSet font_set_;
+    std::unique_ptr<ui::BuiltFonts> fonts_;  // ImGui's atlas
+    FontTexture font_texture_;
     ui::HitMap hits_;
     ui::UiState ui_state_;
     FrameStats stats_;
     ShownFrame shown_frame_;
+    FramePresenter presenter_{window_.handle(), log_};
     int frames_drawn_ = 0;
     bool stopping_ = false;
     bool screenshot_written_ = false;

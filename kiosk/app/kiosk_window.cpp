@@ -25,6 +25,10 @@ KioskWindow::KioskWindow(const std::optional<WindowSize>& windowed, bool allow_c
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_TRUE);
+    // ImGui draws with blending and the scissor alone: a depth or stencil buffer (GLFW asks
+    // for 24 + 8 bits by default) would only take memory, a screen's worth in llvmpipe.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
 
     GLFWmonitor* monitor = nullptr;
     int width = 0;

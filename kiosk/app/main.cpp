@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <future>
 #include <iostream>
 
 #include "core/config.hpp"
@@ -25,6 +26,7 @@
 #include "kiosk/app/startup_steps.hpp"
 #include "kiosk/app/store_ports.hpp"
 #include "kiosk/flow/kiosk_flow.hpp"
+#include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/strings.hpp"
 
 #include <GLFW/glfw3.h>
@@ -97,6 +99,24 @@ std::vector<std::string> screen_texts(const Form& form, const Config& config,
     return texts;
 }
 
+// The size the window will open at: --windowed's, else the primary monitor's current mode
+// (KioskWindow opens fullscreen in it). Initialises GLFW to read the mode; KioskWindow's own
+// glfwInit() is then a no-op. nullopt without a display: the window says why when it fails.
+std::optional<app::WindowSize> expected_window_size(const app::Options& options) {
+    if (options.windowed) {
+        return options.windowed;
+    }
+    if (!glfwInit()) {
+        return std::nullopt;
+    }
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+        return std::nullopt;
+    }
+    return app::WindowSize{mode->width, mode->height};
+}
+
 int run(const app::Options& options) {
     app::StartupSteps startup(log_line);
     Config config = load_configuration(options);
@@ -108,6 +128,18 @@ int run(const app::Options& options) {
         throw std::runtime_error(
             "no Noto Sans (or DejaVu Sans) font found: install fonts-noto-core or set "
             "MOTCUA_FONT_DIR");
+    }
+    // The glyphs are rasterised on a thread of their own (pure CPU, no OpenGL) while the
+    // database opens and the window loads Mesa and LLVM; KioskApp waits for the atlas before
+    // it makes ImGui's context, so no ImGui context exists while the thread runs.
+    std::vector<std::string> texts = screen_texts(form, config, strings);
+    std::future<std::unique_ptr<ui::BuiltFonts>> built_fonts;
+    if (std::optional<app::WindowSize> size = expected_window_size(options)) {
+        float em =
+            ui::em_for_display(static_cast<float>(size->width), static_cast<float>(size->height));
+        built_fonts = std::async(std::launch::async, [files = *fonts, em, texts] {
+            return ui::build_fonts(files, em, texts);
+        });
     }
 
     SystemClock system_clock;
@@ -160,11 +192,13 @@ int run(const app::Options& options) {
         sync.emplace(config, system_clock, flow, queue, connection, log_line);
     }
     setup.fonts = *fonts;
-    setup.texts = screen_texts(form, config, strings);
+    setup.texts = std::move(texts);
+    setup.built_fonts = std::move(built_fonts);
     setup.screenshot = options.screenshot;
     setup.screenshot_after_frames = options.screenshot_after_frames;
     setup.frame_stats = options.frame_stats;
     setup.startup = &startup;
+    setup.when_idle = [&connection] { connection.checkpoint_if_due(); };
     app::KioskApp kiosk(window, flow, strings, clock, queue, reports, std::move(setup), log_line);
     startup.done("sync thread, ImGui and font atlas");
     app::SignalWatcher signals(queue, [&kiosk](int signal_number) {

@@ -47,14 +47,14 @@ void append_frame(std::vector<unsigned char>& bytes, const ImDrawData& frame) {
 
 }  // namespace
 
-bool ShownFrame::replace_if_changed(const ImDrawData& frame) {
+Damage ShownFrame::replace(const ImDrawData& frame) {
     candidate_.clear();
     append_frame(candidate_, frame);
-    bool changed = shown_.empty() || candidate_ != shown_;
-    if (changed) {
-        shown_.swap(candidate_);
+    if (!shown_.empty() && candidate_ == shown_) {
+        return {};
     }
-    return changed;
+    shown_.swap(candidate_);
+    return damage_.update(frame);
 }
 
 }  // namespace motcua::kiosk::app

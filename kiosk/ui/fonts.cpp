@@ -1,5 +1,7 @@
 #include "kiosk/ui/fonts.hpp"
 
+#include <time.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -103,6 +105,20 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
         throw FontError("cannot build the font atlas at " + std::to_string(em) + " px");
     }
     return set;
+}
+
+std::unique_ptr<BuiltFonts> build_fonts(const FontFiles& files, float em,
+                                        const std::vector<std::string>& texts) {
+    timespec start{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    auto built = std::make_unique<BuiltFonts>();
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    built->set = built->fonts.build(built->atlas, files, em, views);
+    timespec end{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+    built->cpu_ms = static_cast<double>(end.tv_sec - start.tv_sec) * 1e3 +
+                    static_cast<double>(end.tv_nsec - start.tv_nsec) / 1e6;
+    return built;
 }
 
 int glyph_count(const ImFontAtlas& atlas) {

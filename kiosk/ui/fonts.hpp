@@ -5,8 +5,10 @@
 #include <imgui.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,5 +59,20 @@ class Fonts {
   private:
     ImVector<ImWchar> ranges_;
 };
+
+// The fonts at one em in an atlas of their own, built (its coverage pixels made) but not yet
+// ImGui's: ImGui::CreateContext(&atlas) hands it over; keep it alive as long as that context.
+struct BuiltFonts {
+    ImFontAtlas atlas;
+    Fonts fonts;
+    FontSet set;
+    double cpu_ms = 0;  // the CPU time of the thread that built it
+};
+
+// Builds BuiltFonts on the calling thread, which may be a thread of its own while no ImGui
+// context exists in the process (ImGui counts every allocation in the current context, so a
+// context in use on another thread would race). Throws FontError.
+std::unique_ptr<BuiltFonts> build_fonts(const FontFiles& files, float em,
+                                        const std::vector<std::string>& texts);
 
 }  // namespace motcua::kiosk::ui

@@ -58,17 +58,18 @@ struct TempDir {
 
 // The kiosk on the demo configuration and a fresh database, with its window found.
 struct RunningKiosk {
-    RunningKiosk(const TempDir& dir, const XServer& x, const std::vector<std::string>& extra)
+    RunningKiosk(const TempDir& dir, const XServer& x, const std::vector<std::string>& extra,
+                 const std::vector<std::string>& extra_env = {})
         : database(dir.path / "kiosk.db"), log(dir.path / "kiosk.log") {
         std::vector<std::string> argv{kKiosk.string(), "--config",
                                       (kSource / "assets/config/demo.toml").string(), "--db",
                                       database.string()};
         argv.insert(argv.end(), extra.begin(), extra.end());
-        process.emplace(argv,
-                        std::vector<std::string>{"DISPLAY=" + x.display(),
-                                                 "MOTCUA_ASSETS=" + (kSource / "assets").string(),
-                                                 sanitizer_options()},
-                        log);
+        std::vector<std::string> env{"DISPLAY=" + x.display(),
+                                     "MOTCUA_ASSETS=" + (kSource / "assets").string(),
+                                     sanitizer_options()};
+        env.insert(env.end(), extra_env.begin(), extra_env.end());
+        process.emplace(argv, env, log);
         window = wait_for_window(x.display(), "motcua-kiosk", 60s);
         INFO("kiosk log:\n" << read_file(log));
         REQUIRE(window.has_value());
@@ -326,4 +327,145 @@ TEST_CASE("the kiosk draws again what another window covered", "[e2e][render]") 
     CHECK(wait_until([&] { return screen_pixel(x.display(), 10, 300) == page; }, 10s));
     CHECK(screen_pixel(x.display(), 10, 10) == bar);
     CHECK(kiosk.process->terminate(30s) == 0);
+}
+
+namespace {
+
+// The screen once two looks 300 ms apart agree (the frames after an input are drawn).
+std::vector<unsigned long> settled_screen(const XServer& x, int width, int height) {
+    std::optional<std::vector<unsigned long>> last = screen_image(x.display(), width, height);
+    REQUIRE(last.has_value());
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        std::this_thread::sleep_for(300ms);
+        std::optional<std::vector<unsigned long>> now = screen_image(x.display(), width, height);
+        REQUIRE(now.has_value());
+        if (*now == *last) {
+            return *now;
+        }
+        last = std::move(now);
+    }
+    FAIL("the screen did not settle");
+    return {};
+}
+
+// Drives the fullscreen kiosk (the screen is the kiosk's) through taps that each change part
+// of the screen (a pressed card, the next question's words, the progress); after each, what
+// partial redraws left on screen must be what a whole redraw draws: covering the whole screen
+// for a moment makes the kiosk draw it whole again. Returns the kiosk's log.
+std::string compare_partial_with_whole(const std::vector<std::string>& extra_env) {
+    const int width = 1280;
+    const int height = 800;
+    TempDir dir;
+    XServer x(width, height, dir.path / "xvfb.log");
+    RunningKiosk kiosk(dir, x, {"--frame-stats"}, extra_env);
+    REQUIRE(wait_until(
+        [&] { return read_file(kiosk.log).find("first frame:") != std::string::npos; }, 60s));
+    INFO("kiosk log:\n" << read_file(kiosk.log));
+    CHECK(read_file(kiosk.log).find("render: partial redraws") != std::string::npos);
+
+    const std::vector<std::string> steps{"Return", "1",      "Return",    "2",
+                                         "3",      "Return", "BackSpace", "Escape"};
+    REQUIRE(run_with_display(x.display(), "xdotool type --delay 15 '" + kCode + "'") == 0);
+    for (const std::string& step : steps) {
+        keys(x, step);
+        std::vector<unsigned long> partial = settled_screen(x, width, height);
+        REQUIRE(cover_screen_part(x.display(), 0, 0, width, height, 300ms));
+        REQUIRE(wait_until(
+            [&] { return screen_pixel(x.display(), width / 2, height / 2) != 0x000000UL; }, 10s));
+        std::vector<unsigned long> whole = settled_screen(x, width, height);
+        std::size_t differing = 0;
+        std::size_t first = 0;
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+            if (partial[i] != whole[i]) {
+                first = differing == 0 ? i : first;
+                ++differing;
+            }
+        }
+        INFO("after " << step << ": " << differing << " pixels differ, the first at "
+                      << first % width << "," << first / width);
+        CHECK(differing == 0);
+    }
+    CHECK(kiosk.process->terminate(30s) == 0);
+    std::string log = read_file(kiosk.log);
+    std::size_t stats = log.find("shaded_pct=");
+    REQUIRE(stats != std::string::npos);
+    // Partial redraws happened: the frames shown shaded less than the whole screen each.
+    CHECK(std::stod(log.substr(stats + 11)) < 100.0);
+    return log;
+}
+
+}  // namespace
+
+TEST_CASE("partial redraws leave the same pixels on screen as whole redraws", "[e2e][render]") {
+    if (!can_run()) {
+        return;
+    }
+    compare_partial_with_whole({});
+}
+
+TEST_CASE("with MOTCUA_RENDER_CHECK each partial frame is checked against a whole redraw",
+          "[e2e][render]") {
+    if (!can_run()) {
+        return;
+    }
+    // Inside the kiosk, before it is shown, every partial frame is compared with the same frame
+    // drawn whole; the screen is then the whole redraw's, and compared as above.
+    std::string log = compare_partial_with_whole({"MOTCUA_RENDER_CHECK=1"});
+    INFO("kiosk log:\n" << log);
+    long long checked = 0;
+    long long differed = -1;
+    std::size_t check = log.find("render check: ");
+    while (check != std::string::npos &&
+           std::sscanf(log.c_str() + check, "render check: %lld partial frames, %lld differed",
+                       &checked, &differed) != 2) {
+        check = log.find("render check: ", check + 1);
+    }
+    CHECK(checked > 0);
+    CHECK(differed == 0);
+}
+
+TEST_CASE("a resized window is drawn at its new size, and partial redraws stay exact",
+          "[e2e][render]") {
+    if (!can_run()) {
+        return;
+    }
+    TempDir dir;
+    XServer x(1280, 800, dir.path / "xvfb.log");
+    RunningKiosk kiosk(dir, x, {"--windowed", "900x600", "--frame-stats"},
+                       {"MOTCUA_RENDER_CHECK=1"});
+    REQUIRE(wait_until(
+        [&] { return read_file(kiosk.log).find("first frame:") != std::string::npos; }, 60s));
+    const std::string window = std::to_string(*kiosk.window);
+    for (const char* size : {"700 500", "1200 760"}) {
+        REQUIRE(run_with_display(x.display(), "xdotool windowsize --sync " + window + " " + size) ==
+                0);
+        std::this_thread::sleep_for(500ms);
+        REQUIRE(kiosk.process->running());
+    }
+    // Taps after the resize change parts of the screen: those frames are drawn partially.
+    REQUIRE(run_with_display(x.display(), "xdotool type --delay 15 '" + kCode + "'") == 0);
+    keys(x, "Return 1 2");
+    std::this_thread::sleep_for(500ms);
+    REQUIRE(kiosk.process->running());
+    CHECK(kiosk.process->terminate(30s) == 0);
+    const std::string log = read_file(kiosk.log);
+    INFO("kiosk log:\n" << log);
+    // The fonts follow the size (built again for a new em), and every partial frame equals a
+    // whole redraw.
+    std::size_t font_builds = 0;
+    for (std::size_t at = log.find(" glyphs, em "); at != std::string::npos;
+         at = log.find(" glyphs, em ", at + 1)) {
+        ++font_builds;
+    }
+    CHECK(font_builds >= 2);
+    long long checked = 0;
+    long long differed = -1;
+    std::size_t check = log.find("render check: ");
+    while (check != std::string::npos &&
+           std::sscanf(log.c_str() + check, "render check: %lld partial frames, %lld differed",
+                       &checked, &differed) != 2) {
+        check = log.find("render check: ", check + 1);
+    }
+    CHECK(checked > 0);
+    CHECK(differed == 0);
 }

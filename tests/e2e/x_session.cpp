@@ -186,6 +186,29 @@ std::optional<unsigned long> screen_pixel(const std::string& display, int x, int
     return pixel;
 }
 
+std::optional<std::vector<unsigned long>> screen_image(const std::string& display, int width,
+                                                       int height) {
+    Display* connection = XOpenDisplay(display.c_str());
+    if (!connection) {
+        return std::nullopt;
+    }
+    std::optional<std::vector<unsigned long>> pixels;
+    Window root = DefaultRootWindow(connection);
+    if (XImage* image = XGetImage(connection, root, 0, 0, static_cast<unsigned>(width),
+                                  static_cast<unsigned>(height), AllPlanes, ZPixmap)) {
+        pixels.emplace();
+        pixels->reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+        for (int y = 0; y < height; ++y) {
+            for (int x = 0; x < width; ++x) {
+                pixels->push_back(XGetPixel(image, x, y) & 0xFFFFFFUL);
+            }
+        }
+        XDestroyImage(image);
+    }
+    XCloseDisplay(connection);
+    return pixels;
+}
+
 bool cover_screen_part(const std::string& display, int x, int y, int width, int height,
                        std::chrono::milliseconds shown) {
     Display* connection = XOpenDisplay(display.c_str());

@@ -61,6 +61,10 @@ bool send_close_request(const std::string& display, unsigned long window);
 // The colour (0xRRGGBB) of the screen's pixel at x, y, read from the X server.
 std::optional<unsigned long> screen_pixel(const std::string& display, int x, int y);
 
+// The colours (0xRRGGBB, row by row) of the screen's top-left `width` x `height` pixels.
+std::optional<std::vector<unsigned long>> screen_image(const std::string& display, int width,
+                                                       int height);
+
 // Maps a black window over the given part of the screen, for `shown`, then destroys it, as a
 // notification or another program's window would; the windows below get Expose events.
 bool cover_screen_part(const std::string& display, int x, int y, int width, int height,

@@ -1,0 +1,152 @@
+#include "kiosk/app/frame_presenter.hpp"
+
+#define GLFW_EXPOSE_NATIVE_X11
+#define GLFW_EXPOSE_NATIVE_GLX
+#include <GLFW/glfw3.h>
+#include <GLFW/glfw3native.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace motcua::kiosk::app {
+
+namespace {
+
+using CopySubBuffer = void (*)(Display* display, GLXDrawable drawable, int x, int y, int width,
+                               int height);
+
+std::vector<unsigned char> read_back_buffer(int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    return pixels;
+}
+
+}  // namespace
+
+FramePresenter::FramePresenter(GLFWwindow* window, std::function<void(std::string_view)> log)
+    : window_(window), log_(std::move(log)) {
+    // glfwExtensionSupported() reads GLX's extension string too; the function comes through
+    // glfwGetProcAddress(), so the kiosk links no GLX library of its own.
+    GLXWindow drawable = glfwGetGLXWindow(window);
+    if (drawable != 0 && glfwExtensionSupported("GLX_MESA_copy_sub_buffer")) {
+        display_ = glfwGetX11Display();
+        drawable_ = drawable;
+        copy_sub_buffer_ = glfwGetProcAddress("glXCopySubBufferMESA");
+    }
+    glfwGetFramebufferSize(window, &width_, &height_);
+    const char* check = std::getenv("MOTCUA_RENDER_CHECK");
+    check_ = partial() && check != nullptr && std::string(check) == "1";
+    log_(partial() ? "render: partial redraws (GLX_MESA_copy_sub_buffer)"
+                   : "render: whole frames (no GLX_MESA_copy_sub_buffer)");
+    if (check_) {
+        log_("render check: every partial frame compared with a whole redraw (slow)");
+    }
+}
+
+FramePresenter::~FramePresenter() {
+    if (check_) {
+        log_("render check: " + std::to_string(checked_) + " partial frames, " +
+             std::to_string(differed_) + " differed from a whole redraw");
+    }
+}
+
+void FramePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 background, int width,
+                          int height) {
+    if (partial() && (width != width_ || height != height_)) {
+        // Mesa's software GLX learns a window's new size only at a swap: until then the back
+        // buffer keeps the old size, and copying the new size's rectangles from it is an X
+        // error that ends the kiosk. The swap shows the frame already on screen; this frame is
+        // then drawn whole (the damage of a new size is full) into the resized buffer.
+        glfwSwapBuffers(window_);
+        width_ = width;
+        height_ = height;
+    }
+    glViewport(0, 0, width, height);
+    ImVec4 colour = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(colour.x, colour.y, colour.z, 1.0f);
+    if (!partial() || damage.full) {
+        draw_whole(frame);
+        return;
+    }
+    draw_damage(frame, damage, height);
+    if (check_) {
+        compare_with_whole_redraw(frame, width, height);
+    }
+}
+
+void FramePresenter::draw_whole(ImDrawData& frame) {
+    glDisable(GL_SCISSOR_TEST);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&frame);
+}
+
+void FramePresenter::draw_damage(ImDrawData& frame, const Damage& damage, int height) {
+    glEnable(GL_SCISSOR_TEST);
+    for (const PixelRect& rect : damage.rects) {
+        glScissor(rect.x0, height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
+    // The frame's own command lists get narrowed commands for this one render, then their
+    // own back: the vertices and indices stay where they are.
+    std::vector<ImVector<ImDrawCmd>> originals(static_cast<std::size_t>(frame.CmdListsCount));
+    for (int i = 0; i < frame.CmdListsCount; ++i) {
+        ImVector<ImDrawCmd> clipped = clip_to_damage(*frame.CmdLists[i], damage, height);
+        frame.CmdLists[i]->CmdBuffer.swap(clipped);
+        originals[static_cast<std::size_t>(i)].swap(clipped);
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    for (int i = 0; i < frame.CmdListsCount; ++i) {
+        frame.CmdLists[i]->CmdBuffer.swap(originals[static_cast<std::size_t>(i)]);
+    }
+}
+
+void FramePresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int height) {
+    std::vector<unsigned char> partial_pixels = read_back_buffer(width, height);
+    draw_whole(frame);
+    std::vector<unsigned char> whole_pixels = read_back_buffer(width, height);
+    ++checked_;
+    std::size_t differing = 0;
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < whole_pixels.size(); i += 4) {
+        if (partial_pixels[i] != whole_pixels[i] || partial_pixels[i + 1] != whole_pixels[i + 1] ||
+            partial_pixels[i + 2] != whole_pixels[i + 2]) {
+            first = differing == 0 ? i / 4 : first;
+            ++differing;
+        }
+    }
+    if (differing > 0) {
+        ++differed_;
+        // OpenGL's rows count from the bottom.
+        int x = static_cast<int>(first % static_cast<std::size_t>(width));
+        int y = height - 1 - static_cast<int>(first / static_cast<std::size_t>(width));
+        log_("render check: partial frame " + std::to_string(checked_) +
+             " differs from its whole "
+             "redraw in " +
+             std::to_string(differing) + " pixels, the first at " + std::to_string(x) + "," +
+             std::to_string(y));
+    }
+}
+
+void FramePresenter::present(const Damage& damage, int width, int height) {
+    if (!partial()) {
+        glfwSwapBuffers(window_);
+        return;
+    }
+    auto copy = reinterpret_cast<CopySubBuffer>(copy_sub_buffer_);
+    auto* display = static_cast<Display*>(display_);
+    if (damage.full) {
+        copy(display, drawable_, 0, 0, width, height);
+        return;
+    }
+    // OpenGL's rows count from the bottom.
+    for (const PixelRect& rect : damage.rects) {
+        copy(display, drawable_, rect.x0, height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0);
+    }
+}
+
+}  // namespace motcua::kiosk::app

@@ -1,0 +1,62 @@
+#pragma once
+// Puts ImGui frames on screen, shading only their damage when the driver allows it
+// (docs/kiosk.md, "Rendering"). With GLX_MESA_copy_sub_buffer (Mesa's GLX, llvmpipe included)
+// the back buffer is never swapped: it keeps the frame on screen, each new frame is drawn over
+// it inside its damage rectangles only, and those rectangles are copied to the window. Without
+// it every frame is drawn whole and swapped, as a swap leaves the back buffer undefined.
+// With MOTCUA_RENDER_CHECK=1 every partial frame is also drawn whole and the two compared,
+// pixel for pixel; differences are logged (a test and diagnosis mode: it costs a whole frame
+// and two read-backs per frame).
+
+#include <imgui.h>
+
+#include <functional>
+#include <string_view>
+
+#include "kiosk/app/frame_damage.hpp"
+
+struct GLFWwindow;
+
+namespace motcua::kiosk::app {
+
+class FramePresenter {
+  public:
+    // Looks at the context current on `window` (it must be) and logs which way frames go.
+    FramePresenter(GLFWwindow* window, std::function<void(std::string_view)> log);
+    // With the render check on, logs how many partial frames were checked and how many differed.
+    ~FramePresenter();
+    FramePresenter(const FramePresenter&) = delete;
+    FramePresenter& operator=(const FramePresenter&) = delete;
+
+    // True when frames can be drawn and shown within their damage alone.
+    bool partial() const { return copy_sub_buffer_ != nullptr; }
+
+    // Draws `frame` into the back buffer of `width` x `height` pixels: only within `damage`
+    // (each rectangle cleared to `background`, then every command narrowed to it) when
+    // partial() and the damage is not full; otherwise the whole frame.
+    void draw(ImDrawData& frame, const Damage& damage, ImU32 background, int width, int height);
+    // Shows what draw() drew: the damage rectangles (all `width` x `height` pixels when the
+    // damage is full) copied to the window, or a swap.
+    void present(const Damage& damage, int width, int height);
+
+  private:
+    void draw_whole(ImDrawData& frame);
+    void draw_damage(ImDrawData& frame, const Damage& damage, int height);
+    // Leaves the whole frame in the back buffer.
+    void compare_with_whole_redraw(ImDrawData& frame, int width, int height);
+
+    GLFWwindow* window_ = nullptr;
+    // The X display, the GLX drawable and glXCopySubBufferMESA, kept without X11's headers.
+    void* display_ = nullptr;
+    unsigned long drawable_ = 0;
+    void (*copy_sub_buffer_)() = nullptr;
+    std::function<void(std::string_view)> log_;
+    // The back buffer's size as the driver knows it (see draw()).
+    int width_ = 0;
+    int height_ = 0;
+    bool check_ = false;
+    long long checked_ = 0;
+    long long differed_ = 0;
+};
+
+}  // namespace motcua::kiosk::app
