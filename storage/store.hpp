@@ -213,12 +213,14 @@ class Store {
     // Throws disk_full, busy or io with the file as it was.
     void compact();
     // Copies the pages committed since the last checkpoint from the WAL into the database file
-    // when there are at least kCheckpointPages of them (seen by this connection's commits), so
-    // the next commit starts the WAL again from its beginning and the WAL file keeps its size.
-    // Never waits for other connections: pages a reader still needs stay in the WAL for the next
-    // call. Returns true when every page was copied, false when not due or not complete. Only
-    // useful with OpenOptions::deferred_checkpoints (otherwise SQLite does it at commit).
-    // Throws io_error, disk_full or busy; the WAL keeps every committed page either way.
+    // when there are at least kCheckpointPages of them (seen by this connection's commits), then
+    // commits one small write (state 'storage.idle_checkpoints', a count) so the WAL starts
+    // again from its beginning now rather than in the next save; the WAL file keeps its size.
+    // Never waits for other connections' readers: pages a reader still needs stay in the WAL
+    // for the next call. Returns true when every page was copied, false when not due or not
+    // complete. Only useful with OpenOptions::deferred_checkpoints (otherwise SQLite does it at
+    // commit). Throws io_error, disk_full or busy; the WAL keeps every committed page either
+    // way.
     bool checkpoint_if_due();
 
     //-------------------------------------------------------------------------
