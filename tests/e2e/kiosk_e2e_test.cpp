@@ -394,6 +394,23 @@ std::string compare_partial_with_whole(const std::vector<std::string>& extra_env
     return log;
 }
 
+// The kiosk's summary of MOTCUA_RENDER_CHECK at exit: "render check: N partial frames, M
+// differed from a whole redraw" (differed -1 when the line is missing).
+struct RenderCheck {
+    long long checked = 0;
+    long long differed = -1;
+};
+RenderCheck render_check(const std::string& log) {
+    RenderCheck result;
+    std::size_t at = log.find("render check: ");
+    while (at != std::string::npos &&
+           std::sscanf(log.c_str() + at, "render check: %lld partial frames, %lld differed",
+                       &result.checked, &result.differed) != 2) {
+        at = log.find("render check: ", at + 1);
+    }
+    return result;
+}
+
 }  // namespace
 
 TEST_CASE("partial redraws leave the same pixels on screen as whole redraws", "[e2e][render]") {
@@ -412,16 +429,9 @@ TEST_CASE("with MOTCUA_RENDER_CHECK each partial frame is checked against a whol
     // drawn whole; the screen is then the whole redraw's, and compared as above.
     std::string log = compare_partial_with_whole({"MOTCUA_RENDER_CHECK=1"});
     INFO("kiosk log:\n" << log);
-    long long checked = 0;
-    long long differed = -1;
-    std::size_t check = log.find("render check: ");
-    while (check != std::string::npos &&
-           std::sscanf(log.c_str() + check, "render check: %lld partial frames, %lld differed",
-                       &checked, &differed) != 2) {
-        check = log.find("render check: ", check + 1);
-    }
-    CHECK(checked > 0);
-    CHECK(differed == 0);
+    RenderCheck check = render_check(log);
+    CHECK(check.checked > 0);
+    CHECK(check.differed == 0);
 }
 
 TEST_CASE("a resized window is drawn at its new size, and partial redraws stay exact",
@@ -458,14 +468,7 @@ TEST_CASE("a resized window is drawn at its new size, and partial redraws stay e
         ++font_builds;
     }
     CHECK(font_builds >= 2);
-    long long checked = 0;
-    long long differed = -1;
-    std::size_t check = log.find("render check: ");
-    while (check != std::string::npos &&
-           std::sscanf(log.c_str() + check, "render check: %lld partial frames, %lld differed",
-                       &checked, &differed) != 2) {
-        check = log.find("render check: ", check + 1);
-    }
-    CHECK(checked > 0);
-    CHECK(differed == 0);
+    RenderCheck check = render_check(log);
+    CHECK(check.checked > 0);
+    CHECK(check.differed == 0);
 }
