@@ -449,13 +449,13 @@ TEST_CASE("a resized window is drawn at its new size, and partial redraws stay e
     for (const char* size : {"700 500", "1200 760"}) {
         REQUIRE(run_with_display(x.display(), "xdotool windowsize --sync " + window + " " + size) ==
                 0);
-        std::this_thread::sleep_for(500ms);
+        settled_screen(x, 1280, 800);  // the frames at the new size are drawn
         REQUIRE(kiosk.process->running());
     }
     // Taps after the resize change parts of the screen: those frames are drawn partially.
     REQUIRE(run_with_display(x.display(), "xdotool type --delay 15 '" + kCode + "'") == 0);
     keys(x, "Return 1 2");
-    std::this_thread::sleep_for(500ms);
+    settled_screen(x, 1280, 800);
     REQUIRE(kiosk.process->running());
     CHECK(kiosk.process->terminate(30s) == 0);
     const std::string log = read_file(kiosk.log);
