@@ -31,16 +31,13 @@
 #include <vector>
 
 #include "bench/figures.hpp"
+#include "core/cpu_time.hpp"
 
 using motcua::bench::Figure;
 
 namespace {
 
-double cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
+using motcua::process_cpu_ms;
 
 // VmHWM of /proc/self/status, in MB.
 double peak_resident_mb() {
@@ -138,14 +135,14 @@ template <typename Draw, typename Present>
 double cpu_ms_per_frame(int frames, int runs, Draw draw, Present present) {
     std::vector<double> means;
     for (int run = 0; run < runs; ++run) {
-        double start = cpu_ms();
+        double start = process_cpu_ms();
         for (int frame = 0; frame < frames; ++frame) {
             glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
             draw();
             present();
             glfwPollEvents();
         }
-        means.push_back((cpu_ms() - start) / frames);
+        means.push_back((process_cpu_ms() - start) / frames);
     }
     return motcua::bench::median(means);
 }

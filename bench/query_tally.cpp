@@ -8,7 +8,9 @@
 //     unit and by official);
 //   - the staff report screens' refresh (StaffReports::refresh_for: today's tally, this month's
 //     reports by unit and by official, the export folders).
-// Each figure is the thread's CPU time (wall time in the note): see thread_cpu_ms().
+// Each figure is the thread's CPU time (wall time in the note). The queries are single-threaded
+// and read a warm page cache, so on an idle machine their wall time equals it; on a shared one
+// it is the figure that does not depend on the load.
 // The reference of each figure is the same query on the smallest database: the cost should grow
 // with the period asked for, not with the size of the database.
 //
@@ -33,6 +35,7 @@
 
 #include "bench/figures.hpp"
 #include "core/config.hpp"
+#include "core/cpu_time.hpp"
 #include "core/form.hpp"
 #include "core/scoring.hpp"
 #include "kiosk/flow/staff_reports.hpp"
@@ -181,15 +184,6 @@ class BenchReportSource final : public kiosk::ReportSource {
     const ScoringProfile& profile_;
     const Config& config_;
 };
-
-// CPU time of the calling thread, in ms. The queries are single-threaded and read a warm page
-// cache, so on an idle machine their wall time equals it; on a shared one (the 2-core machine
-// of docs/PERFORMANCE.md runs other builds) it is the figure that does not depend on the load.
-double thread_cpu_ms() {
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
-}
 
 struct Timing {
     double cpu_ms = 0;   // median

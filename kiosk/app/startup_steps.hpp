@@ -14,6 +14,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/cpu_time.hpp"
+
 namespace motcua::kiosk::app {
 
 class StartupSteps {
@@ -25,7 +27,7 @@ class StartupSteps {
     // Logs the time since the previous step (or since this object was made) under `step`.
     void done(std::string_view step) {
         double wall_ms = now_wall_ms();
-        double cpu_ms = now_cpu_ms();
+        double cpu_ms = process_cpu_ms();
         char figures[96];
         std::snprintf(figures, sizeof figures, ": %.0f ms, CPU %.0f ms, RSS %.0f MB",
                       wall_ms - wall_ms_, cpu_ms - cpu_ms_, resident_mb());
@@ -35,13 +37,6 @@ class StartupSteps {
     }
 
   private:
-    // The process's CPU time since it began (loading its libraries included).
-    static double now_cpu_ms() {
-        timespec ts{};
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-        return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-    }
-
     // The second field of /proc/self/statm: resident pages.
     static double resident_mb() {
         long size = 0;

@@ -1,11 +1,11 @@
 #include "kiosk/ui/fonts.hpp"
 
-#include <time.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+
+#include "core/cpu_time.hpp"
 
 namespace motcua::kiosk::ui {
 
@@ -109,15 +109,11 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
 
 std::unique_ptr<BuiltFonts> build_fonts(const FontFiles& files, float em,
                                         const std::vector<std::string>& texts) {
-    timespec start{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+    const double start_ms = thread_cpu_ms();
     auto built = std::make_unique<BuiltFonts>();
     std::vector<std::string_view> views(texts.begin(), texts.end());
     built->set = built->fonts.build(built->atlas, files, em, views);
-    timespec end{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
-    built->cpu_ms = static_cast<double>(end.tv_sec - start.tv_sec) * 1e3 +
-                    static_cast<double>(end.tv_nsec - start.tv_nsec) / 1e6;
+    built->cpu_ms = thread_cpu_ms() - start_ms;
     return built;
 }
 
