@@ -4,8 +4,13 @@
 // read back as (1, 1, 1, coverage) by a swizzle, a quarter of the backend's RGBA and the same
 // pixels. Needs OpenGL 3.3 or ARB_texture_swizzle; without them it is uploaded as RGBA (white,
 // the coverage as alpha), as the backend would.
-// Filtering stays GL_LINEAR both ways, as the backend's: GL_NEAREST when magnified changes the
-// pixels of text drawn larger than its font (the big digits of count icons are scaled up).
+// Magnification is GL_NEAREST: Mesa's software rasteriser shades nearest texels about a
+// quarter cheaper per pixel than filtered ones (bench/gl_floor), and it changes no pixel
+// because nothing is drawn from the texture scaled up: icons' text has a font of its own size
+// (kiosk/ui/fonts.hpp, icon_text), lines are geometry (kiosk/ui/theme.cpp), and text at its
+// own size lands on whole pixels, sampled at the texels' centres where both filters agree
+// (tests/kiosk/texture_scale_test.cpp checks every screen). Minification (text shrunk to fit,
+// the body fonts' double horizontal oversampling) stays GL_LINEAR.
 
 #include <imgui.h>
 

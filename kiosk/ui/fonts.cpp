@@ -27,6 +27,9 @@ constexpr ImWchar kExtraRanges[] = {
 };
 
 constexpr ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x002B, 0x002B, 0x0030, 0x0039, 0};
+// kDigitRanges plus '?' and 'i' (kiosk/ui/icons.cpp: the question and info signs).
+constexpr ImWchar kIconTextRanges[] = {0x0020, 0x0020, 0x002B, 0x002B, 0x0030, 0x0039,
+                                       0x003F, 0x003F, 0x0069, 0x0069, 0};
 
 bool has_faces(const std::filesystem::path& dir, const char* regular, const char* bold,
                FontFiles& out) {
@@ -101,6 +104,7 @@ FontSet Fonts::build(ImFontAtlas& atlas, const FontFiles& files, float em,
     set.heading = add(files.bold, std::round(em * 1.45f), 1, ranges_.Data);
     set.title = add(files.bold, std::round(em * 2.1f), 1, ranges_.Data);
     set.digits = add(files.bold, std::round(em * 3.2f), 1, kDigitRanges);
+    set.icon_text = add(files.bold, std::round(em * 4.4f), 1, kIconTextRanges);
     if (!atlas.Build()) {
         throw FontError("cannot build the font atlas at " + std::to_string(em) + " px");
     }

@@ -39,13 +39,17 @@ struct FontSet {
     ImFont* heading = nullptr;  // 1.45 em, bold: questions, screen titles
     ImFont* title = nullptr;    // 2.1 em, bold: welcome and thank-you
     ImFont* digits = nullptr;   // 3.2 em, bold, digits and '+' only: countdown, count icons
+    // 4.4 em, bold, the characters icons draw (digits, '+', '?', 'i'): the largest text an
+    // icon draws (0.62 of a 7 em icon), so icons' text is never scaled up.
+    ImFont* icon_text = nullptr;
 };
 
 // The number of glyphs of all fonts of `atlas`, for the start-up log.
 int glyph_count(const ImFontAtlas& atlas);
 
 // The smallest font of the current atlas at least `size` pixels high (else the largest) that
-// has all of `text`'s characters: big numbers stay sharp instead of being scaled up.
+// has all of `text`'s characters: big numbers stay sharp instead of being scaled up (and the
+// font texture's magnification filter never changes a pixel: kiosk/app/font_texture.hpp).
 ImFont* font_for_size(float size, const char* text);
 
 // Owns the glyph ranges the atlas points to; keep it alive as long as the atlas.

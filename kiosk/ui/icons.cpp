@@ -1,5 +1,6 @@
 #include "kiosk/ui/icons.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "kiosk/ui/fonts.hpp"
@@ -45,8 +46,12 @@ void cross_mark(ImDrawList* d, ImVec2 c, float s, ImU32 color, float thickness) 
     d->AddLine(at(c, -k, k), at(c, k, -k), color, thickness);
 }
 
+// Text is drawn at most at its font's own size: glyphs scaled up would be blurred, and drawn
+// blocky by the font texture's nearest magnification (kiosk/app/font_texture.hpp). FontSet's
+// icon_text is big enough for every icon up to 7 em.
 void centered_text(ImDrawList* d, ImVec2 c, float size, ImU32 color, const char* text) {
     ImFont* font = font_for_size(size, text);
+    size = std::min(size, font->FontSize);
     ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, text);
     d->AddText(font, size, at(c, -extent.x * 0.5f, -extent.y * 0.5f), color, text);
 }

@@ -36,6 +36,11 @@ void apply_style(ImGuiStyle& style, float em) {
     style.TouchExtraPadding = ImVec2(0, 0);
     style.AntiAliasedLines = true;
     style.AntiAliasedFill = true;
+    // Lines of a whole number of pixels would otherwise be drawn from a texture of pre-drawn
+    // lines stretched along them; as geometry they keep the font texture a texture of text
+    // alone, never scaled up, so its nearest magnification changes no pixel
+    // (kiosk/app/font_texture.hpp).
+    style.AntiAliasedLinesUseTex = false;
     // Transparent: every frame starts with a glClear in kBackground, and a window background
     // of the same colour would make a software rasteriser shade the whole screen once more
     // (a third of a 1080p frame's CPU). ImGui draws nothing for a transparent colour.

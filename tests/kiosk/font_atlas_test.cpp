@@ -50,7 +50,10 @@ TEST_CASE("the font atlas built on a thread of its own equals one built on the m
     ImGuiContext* context = ImGui::CreateContext(&on_thread->atlas);
     CHECK(ImGui::GetIO().Fonts == &on_thread->atlas);
     CHECK(ImGui::GetIO().Fonts->IsBuilt());
-    CHECK(ui::font_for_size(80, "12") == on_thread->set.digits);
+    // The smallest font at least that big: digits at 3.2 em (77 px), icons' text at 4.4 em.
+    CHECK(ui::font_for_size(70, "12") == on_thread->set.digits);
+    CHECK(ui::font_for_size(80, "12") == on_thread->set.icon_text);
+    CHECK(ui::font_for_size(80, "?") == on_thread->set.icon_text);
     ImGui::DestroyContext(context);
     ImGui::SetCurrentContext(previous);
 }
