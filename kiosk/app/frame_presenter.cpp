@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/app/opaque_runs.hpp"
+
 namespace motcua::kiosk::app {
 
 namespace {
@@ -23,6 +25,32 @@ std::vector<unsigned char> read_back_buffer(int width, int height) {
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     return pixels;
+}
+
+// Gives every command list of `frame` the commands `make(list)` returns, and returns the
+// lists' own commands for swap_back(): vertices and indices stay where they are.
+template <typename MakeCommands>
+std::vector<ImVector<ImDrawCmd>> swap_in(ImDrawData& frame, MakeCommands make) {
+    std::vector<ImVector<ImDrawCmd>> originals(static_cast<std::size_t>(frame.CmdListsCount));
+    for (int i = 0; i < frame.CmdListsCount; ++i) {
+        ImVector<ImDrawCmd> made = make(*frame.CmdLists[i]);
+        frame.CmdLists[i]->CmdBuffer.swap(made);
+        originals[static_cast<std::size_t>(i)].swap(made);
+    }
+    return originals;
+}
+
+void swap_back(ImDrawData& frame, std::vector<ImVector<ImDrawCmd>>& originals) {
+    for (int i = 0; i < frame.CmdListsCount; ++i) {
+        frame.CmdLists[i]->CmdBuffer.swap(originals[static_cast<std::size_t>(i)]);
+    }
+}
+
+// The lists' commands with their long opaque runs drawn unblended (opaque_runs.hpp).
+std::vector<ImVector<ImDrawCmd>> swap_in_opaque_runs(ImDrawData& frame) {
+    const ImVec2 white_uv = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    return swap_in(frame,
+                   [&](const ImDrawList& list) { return split_opaque_runs(list, white_uv); });
 }
 
 }  // namespace
@@ -81,7 +109,9 @@ void FramePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 backgro
 void FramePresenter::draw_whole(ImDrawData& frame) {
     glDisable(GL_SCISSOR_TEST);
     glClear(GL_COLOR_BUFFER_BIT);
+    std::vector<ImVector<ImDrawCmd>> originals = swap_in_opaque_runs(frame);
     ImGui_ImplOpenGL3_RenderDrawData(&frame);
+    swap_back(frame, originals);
 }
 
 void FramePresenter::draw_damage(ImDrawData& frame, const Damage& damage, int height) {
@@ -91,23 +121,21 @@ void FramePresenter::draw_damage(ImDrawData& frame, const Damage& damage, int he
         glClear(GL_COLOR_BUFFER_BIT);
     }
     glDisable(GL_SCISSOR_TEST);
-    // The frame's own command lists get narrowed commands for this one render, then their
-    // own back: the vertices and indices stay where they are.
-    std::vector<ImVector<ImDrawCmd>> originals(static_cast<std::size_t>(frame.CmdListsCount));
-    for (int i = 0; i < frame.CmdListsCount; ++i) {
-        ImVector<ImDrawCmd> clipped = clip_to_damage(*frame.CmdLists[i], damage, height);
-        frame.CmdLists[i]->CmdBuffer.swap(clipped);
-        originals[static_cast<std::size_t>(i)].swap(clipped);
-    }
+    // Narrowed to the damage for this one render, then the lists get their own commands back.
+    std::vector<ImVector<ImDrawCmd>> originals = swap_in_opaque_runs(frame);
+    std::vector<ImVector<ImDrawCmd>> unnarrowed = swap_in(
+        frame, [&](const ImDrawList& list) { return clip_to_damage(list, damage, height); });
     ImGui_ImplOpenGL3_RenderDrawData(&frame);
-    for (int i = 0; i < frame.CmdListsCount; ++i) {
-        frame.CmdLists[i]->CmdBuffer.swap(originals[static_cast<std::size_t>(i)]);
-    }
+    swap_back(frame, unnarrowed);
+    swap_back(frame, originals);
 }
 
 void FramePresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int height) {
     std::vector<unsigned char> partial_pixels = read_back_buffer(width, height);
-    draw_whole(frame);
+    // The reference: ImGui's backend alone, with neither narrowed commands nor opaque runs.
+    glDisable(GL_SCISSOR_TEST);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&frame);
     std::vector<unsigned char> whole_pixels = read_back_buffer(width, height);
     ++checked_;
     std::size_t differing = 0;

@@ -4,9 +4,10 @@
 // the back buffer is never swapped: it keeps the frame on screen, each new frame is drawn over
 // it inside its damage rectangles only, and those rectangles are copied to the window. Without
 // it every frame is drawn whole and swapped, as a swap leaves the back buffer undefined.
-// With MOTCUA_RENDER_CHECK=1 every partial frame is also drawn whole and the two compared,
-// pixel for pixel; differences are logged (a test and diagnosis mode: it costs a whole frame
-// and two read-backs per frame).
+// Long runs of opaque fills are drawn unblended (opaque_runs.hpp), whole frames and partial.
+// With MOTCUA_RENDER_CHECK=1 every partial frame is also drawn whole by ImGui's backend alone
+// (no narrowing, no opaque runs) and the two compared, pixel for pixel; differences are logged
+// (a test and diagnosis mode: it costs a whole frame and two read-backs per frame).
 
 #include <imgui.h>
 
@@ -42,7 +43,7 @@ class FramePresenter {
   private:
     void draw_whole(ImDrawData& frame);
     void draw_damage(ImDrawData& frame, const Damage& damage, int height);
-    // Leaves the whole frame in the back buffer.
+    // Leaves the whole frame, drawn by the backend alone, in the back buffer.
     void compare_with_whole_redraw(ImDrawData& frame, int width, int height);
 
     GLFWwindow* window_ = nullptr;
