@@ -6,6 +6,8 @@
 // opens it, with deferred checkpoints, and checkpoint_if_due() runs untimed after each save as
 // the kiosk runs it once the thank-you screen is shown. Ratings are the demo generator's, so
 // sizes and answers are realistic.
+// It also counts the pages each commit adds to the WAL (the fsync at COMMIT writes them), for
+// the store and the bare insert, in an untimed pass with no checkpoint.
 //
 // Usage: storage_save [--saves N] [--runs R] [--dir DIR] [--json FILE]
 //        storage_save --open DB [--runs R]
@@ -146,6 +148,62 @@ std::vector<double> time_bare(const std::filesystem::path& file, std::size_t cou
     return samples;
 }
 
+// The frames the WAL file holds: they only grow while nothing checkpoints.
+double wal_frames(const std::filesystem::path& file) {
+    const std::filesystem::path wal = file.string() + "-wal";
+    constexpr double kWalHeaderBytes = 32;
+    constexpr double kFrameBytes = 4096 + 24;  // SQLite's default page size, plus its header
+    if (!std::filesystem::exists(wal)) {
+        return 0;
+    }
+    return std::max(0.0, (static_cast<double>(std::filesystem::file_size(wal)) - kWalHeaderBytes) /
+                             kFrameBytes);
+}
+
+struct PagesPerCommit {
+    double store = 0;
+    double bare = 0;
+};
+
+// The pages one commit writes, the mean over `ratings`: Store::save_rating with deferred
+// checkpoints and checkpoint_if_due() never called (the WAL stays far below the limit), and
+// the bare insert with SQLite's automatic checkpoint off.
+PagesPerCommit pages_per_commit(const std::filesystem::path& store_file,
+                                const std::filesystem::path& bare_file,
+                                const std::vector<Rating>& ratings, std::int64_t row_bytes) {
+    PagesPerCommit pages;
+    {
+        Store store(store_file, OpenOptions{.deferred_checkpoints = true});
+        store.save_rating(ratings.front());  // the schema's own commit is not a save
+        const double before = wal_frames(store_file);
+        for (std::size_t i = 1; i < ratings.size(); ++i) {
+            store.save_rating(ratings[i]);
+        }
+        pages.store = (wal_frames(store_file) - before) / static_cast<double>(ratings.size() - 1);
+    }
+    sqlite3* db = nullptr;
+    check(sqlite3_open(bare_file.string().c_str(), &db), db, "opening the bare database");
+    exec(db, "PRAGMA journal_mode = WAL");
+    exec(db, "PRAGMA synchronous = FULL");
+    exec(db, "PRAGMA wal_autocheckpoint = 0");
+    exec(db, "CREATE TABLE bare (sequence INTEGER PRIMARY KEY, payload BLOB NOT NULL)");
+    sqlite3_stmt* insert = nullptr;
+    check(sqlite3_prepare_v2(db, "INSERT INTO bare (payload) VALUES (?1)", -1, &insert, nullptr),
+          db, "preparing the insert");
+    const std::string payload(static_cast<std::size_t>(std::max<std::int64_t>(row_bytes, 1)), 'x');
+    const double before = wal_frames(bare_file);
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+        sqlite3_bind_blob(insert, 1, payload.data(), static_cast<int>(payload.size()),
+                          SQLITE_STATIC);
+        check(sqlite3_step(insert), db, "inserting");
+        sqlite3_reset(insert);
+    }
+    pages.bare = (wal_frames(bare_file) - before) / static_cast<double>(ratings.size());
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    return pages;
+}
+
 void remove_database(const std::filesystem::path& file) {
     for (const char* suffix : {"", "-wal", "-shm"}) {
         std::filesystem::remove(file.string() + suffix);
@@ -254,6 +312,20 @@ int main(int argc, char** argv) {
         }
         remove_database(store_file);
         remove_database(bare_file);
+        const PagesPerCommit pages = pages_per_commit(store_file, bare_file, ratings, row_bytes);
+        remove_database(store_file);
+        remove_database(bare_file);
+        std::fprintf(stderr, "pages per commit: save_rating %.2f, bare insert %.2f\n", pages.store,
+                     pages.bare);
+        bench::Figure pages_figure;
+        pages_figure.id = "save_wal_pages";
+        pages_figure.label = "Save a rating, pages written per commit";
+        pages_figure.value = pages.store;
+        pages_figure.unit = "pages";
+        pages_figure.reference_label = "bare SQLite insert";
+        pages_figure.reference = pages.bare;
+        pages_figure.note = "mean WAL frames added per commit over " + std::to_string(saves) +
+                            " commits, no checkpoint";
         const std::string note = std::to_string(saves) + " saves per run in " + dir.string() +
                                  "; the kiosk's checkpoint after each save, untimed; bare rows "
                                  "of " +
@@ -263,7 +335,8 @@ int main(int argc, char** argv) {
             {ratio_figure("save_p50_ms", "Save a rating, p50", bench::median(store_p50),
                           "bare SQLite insert, p50", bench::median(bare_p50), runs, note),
              ratio_figure("save_p99_ms", "Save a rating, p99", bench::median(store_p99),
-                          "bare SQLite insert, p99", bench::median(bare_p99), runs, note)},
+                          "bare SQLite insert, p99", bench::median(bare_p99), runs, note),
+             pages_figure},
             json_path);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "storage_save: %s\n", error.what());

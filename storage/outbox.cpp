@@ -3,8 +3,9 @@
 // canonical JSON, byte for byte what schema version 1 stored.
 //
 // Only pending and quarantined items have a row (a quarantined one has a reason); a delivered
-// item's row is deleted. Seqs come from AUTOINCREMENT and are never reused, so a seq between 1
-// and the last one given out that has no row was delivered.
+// item's row is deleted. Seqs are never reused (storage_detail::kLastOutboxSeqSql: when the
+// last rows are deleted, state 'outbox.last_seq' keeps the highest), so a seq between 1 and
+// the last one given out that has no row was delivered.
 //
 // [SECTION] Reading the queue
 // [SECTION] Recording the server's answers
@@ -119,8 +120,8 @@ namespace {
 // item in the wrong state (`state_problem`; a delivered item has no row left).
 [[noreturn]] void explain_unchanged(sqlite::Connection& db, std::int64_t seq,
                                     std::string_view doing, std::string_view state_problem) {
-    const std::int64_t last_given = db.query_int(
-        "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'", doing);
+    const std::int64_t last_given =
+        db.query_int("SELECT " + std::string(storage_detail::kLastOutboxSeqSql), doing);
     if (seq < 1 || seq > last_given) {
         db.fail(StoreErrorKind::not_found, doing,
                 "no upload queue item has seq " + std::to_string(seq));
@@ -138,6 +139,11 @@ bool is_delivered(sqlite::Connection& db, std::int64_t seq, std::string_view doi
 void Store::mark_delivered(std::span<const std::int64_t> seqs, UtcMillis) {
     sqlite::Connection& db = impl_->db;
     sqlite::Transaction transaction(db, "recording delivered uploads");
+    // Deleting the last rows must not let their seqs be given out again.
+    db.exec("INSERT INTO state (key, value) SELECT 'outbox.last_seq', CAST(" +
+                std::string(storage_detail::kLastOutboxSeqSql) +
+                " AS TEXT) WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            "recording delivered uploads");
     sqlite::Statement mark(db, "DELETE FROM outbox WHERE seq = ?1", "recording delivered uploads");
     for (std::int64_t seq : seqs) {
         mark.bind(1, seq).run();
@@ -199,16 +205,18 @@ void Store::requeue(std::int64_t seq) {
 //-----------------------------------------------------------------------------
 
 StoreCounts Store::counts() {
-    // One statement, so all four figures come from the same snapshot.
+    constexpr std::string_view kDoing = "counting ratings and uploads";
+    // One snapshot for all four figures.
+    sqlite::ReadTransaction snapshot(impl_->db, kDoing);
+    const sqlite::RollupTotals totals = sqlite::read_rollup_totals(impl_->db, kDoing);
     sqlite::Statement query(impl_->db,
-                            "SELECT (SELECT coalesce(sum(ratings + voided), 0) FROM day_ratings), "
-                            "(SELECT coalesce(sum(voided), 0) FROM day_ratings), "
-                            "(SELECT count(*) FROM outbox WHERE reason IS NULL), "
+                            "SELECT (SELECT count(*) FROM outbox WHERE reason IS NULL), "
                             "(SELECT count(*) FROM outbox WHERE reason IS NOT NULL)",
-                            "counting ratings and uploads");
-    StoreCounts counts;
+                            kDoing);
+    StoreCounts counts{totals.ratings, totals.voided, 0, 0};
     if (query.step()) {
-        counts = StoreCounts{query.int64(0), query.int64(1), query.int64(2), query.int64(3)};
+        counts.pending_upload = query.int64(0);
+        counts.quarantined = query.int64(1);
         query.reset();
     }
     return counts;

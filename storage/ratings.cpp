@@ -94,7 +94,9 @@ RatingWriter::RatingWriter(sqlite::Connection& db, Dictionary& dictionary)
                    "saving a rating"),
       insert_claim_(db, "INSERT INTO claims (dossier_code, stage, rating) VALUES (?1, ?2, ?3)",
                     "saving a rating"),
-      insert_outbox_(db, "INSERT INTO outbox (kind, rating, created_utc) VALUES (0, ?1, ?2)",
+      insert_outbox_(db,
+                     "INSERT INTO outbox (seq, kind, rating, created_utc) VALUES (" +
+                         std::string(kLastOutboxSeqSql) + " + 1, 0, ?1, ?2)",
                      "queueing a rating for upload") {}
 
 void RatingWriter::start_transaction() {

@@ -224,12 +224,50 @@ CREATE INDEX outbox_pending_by_age ON outbox(created_utc) WHERE reason IS NULL;
 CREATE INDEX outbox_quarantined ON outbox(seq) WHERE reason IS NOT NULL;
 )sql";
 
+// Version 3: fewer pages written per save (docs/storage.md, "Version 2 -> 3"). The four rollup
+// tables with text keys become one, `rollups`, with integer keys and the counts in a blob
+// (move_rollups_to_v3 converts them, then they are dropped); the newest day row of a month and
+// the month's row are neighbours. The outbox loses AUTOINCREMENT (one page of sqlite_sequence per
+// save): the highest seq given out is kept in state 'outbox.last_seq' when rows are deleted, so
+// seqs are still never reused. It loses its index of pending items by age too (one page per save):
+// oldest_pending_utc reads the pending rows, which a kiosk that uploads keeps few of.
+constexpr std::string_view kSchemaV3 = R"sql(
+CREATE TABLE rollups (
+    month INTEGER NOT NULL,      -- year * 12 + month - 1 of the local date
+    official INTEGER NOT NULL,   -- labels.id ("" when nobody was signed in)
+    day INTEGER NOT NULL,        -- 1-31, or 32: the whole month (after its days)
+    counts BLOB NOT NULL,        -- storage/rollups.hpp: ratings, voided, answers per choice
+    PRIMARY KEY (month, official, day)
+) WITHOUT ROWID;
+
+INSERT OR REPLACE INTO state (key, value)
+    SELECT 'outbox.last_seq', CAST(seq AS TEXT) FROM sqlite_sequence WHERE name = 'outbox';
+DROP INDEX outbox_pending_by_age;
+DROP INDEX outbox_quarantined;
+ALTER TABLE outbox RENAME TO v2_outbox;
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY,     -- never reused: see state 'outbox.last_seq'
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1)),  -- 0 rating, 1 void
+    rating INTEGER NOT NULL,     -- the rating's sequence (for a void: the voided rating's)
+    created_utc INTEGER NOT NULL,  -- the rating's created_utc, or the void's voided_utc
+    attempts INTEGER NOT NULL DEFAULT 0,
+    reason TEXT,                 -- quarantined when set: the server's words
+    quarantined_utc INTEGER
+);
+INSERT INTO outbox (seq, kind, rating, created_utc, attempts, reason, quarantined_utc)
+    SELECT seq, kind, rating, created_utc, attempts, reason, quarantined_utc FROM v2_outbox;
+DROP TABLE v2_outbox;
+CREATE INDEX outbox_quarantined ON outbox(seq) WHERE reason IS NOT NULL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1,
      "first schema: ratings, claims, voids, officials, audit, outbox, state, day and month rollups",
      kSchemaV1},
     {2, "compact ratings without the JSON payload, a pending-only outbox", kSchemaV2,
      move_rows_to_v2},
+    {3, "one compact rollup table, an outbox without AUTOINCREMENT or age index", kSchemaV3,
+     move_rollups_to_v3},
 };
 
 }  // namespace

@@ -34,6 +34,12 @@ void migrate(Connection& db, std::span<const Migration> steps);
 // rating reads back to exactly its version 1 canonical JSON, then drops the version 1 tables.
 void move_rows_to_v2(Connection& db);
 
+// Version 3's C++ step (storage/migration_v3.cpp): adds every row of day_ratings,
+// day_answers (as day rows) and month_ratings, month_answers (as month rows) into `rollups`,
+// then drops those four tables. Throws StoreError corrupt for a row it cannot convert (an
+// unknown stage or channel, a negative count).
+void move_rollups_to_v3(Connection& db);
+
 // PRAGMA user_version.
 int user_version(Connection& db);
 

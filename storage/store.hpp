@@ -177,7 +177,7 @@ class Store {
     // [SECTION] Opening and schema
     //-------------------------------------------------------------------------
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // With OpenOptions::deferred_checkpoints: checkpoint_if_due() acts from this many pages in
     // the WAL (SQLite's own automatic threshold), a commit checkpoints from the limit (64 MB of
     // 4 KiB pages).

@@ -71,6 +71,13 @@ std::string checked_text(const sqlite::Connection& db, std::string_view doing,
                          std::string_view field, const std::string& text, bool required,
                          std::size_t max_bytes);
 
+// The highest upload queue seq ever given out, as an SQL expression: the outbox's last row, or
+// when delivered rows were deleted from its end, state 'outbox.last_seq' (kept by
+// mark_delivered). Seqs are never reused: the next one is this plus one.
+inline constexpr std::string_view kLastOutboxSeqSql =
+    "max(coalesce((SELECT max(seq) FROM outbox), 0), "
+    "coalesce((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'outbox.last_seq'), 0))";
+
 // Appends one audit entry inside the caller's transaction.
 void insert_audit(sqlite::Connection& db, const AuditEntry& entry);
 

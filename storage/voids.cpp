@@ -71,7 +71,9 @@ void Store::void_rating(const std::string& rating_id, const std::string& reason,
         .bind(3, record.actor)
         .bind(4, record.voided_utc)
         .run();
-    sqlite::Statement(db, "INSERT INTO outbox (kind, rating, created_utc) VALUES (1, ?1, ?2)",
+    sqlite::Statement(db,
+                      "INSERT INTO outbox (seq, kind, rating, created_utc) VALUES (" +
+                          std::string(storage_detail::kLastOutboxSeqSql) + " + 1, 1, ?1, ?2)",
                       doing)
         .bind(1, rating.sequence)
         .bind(2, at)

@@ -171,6 +171,14 @@ TEST_CASE("the packages install into a fresh root and migrate a schema-1 databas
                     "SELECT r.payload FROM outbox o JOIN ratings r ON r.id = o.ref_id "
                     "WHERE o.state = 'pending' ORDER BY o.seq");
     REQUIRE(static_cast<std::int64_t>(v1_payloads.size()) == ratings);
+    // Each day's tally as version 1's rollups hold it: "date ratings voided answers".
+    const std::vector<std::string> v1_days = query_texts(
+        database,
+        "SELECT r.local_date || ' ' || r.ratings || ' ' || r.voided || ' ' || a.answers FROM "
+        "(SELECT local_date, sum(ratings) AS ratings, sum(voided) AS voided FROM day_ratings "
+        "GROUP BY 1) r JOIN (SELECT local_date, sum(count) AS answers FROM day_answers GROUP BY "
+        "1) a USING (local_date) ORDER BY 1");
+    REQUIRE(v1_days.size() > 1);
 
     ProcessResult init =
         test::run_process((bin / "motcua").string(), {"init", "--db", database.string()});
@@ -196,4 +204,16 @@ TEST_CASE("the packages install into a fresh root and migrate a schema-1 databas
         v2_payloads.push_back(item.payload);
     }
     CHECK(v2_payloads == v1_payloads);
+    std::vector<std::string> days;
+    for (const std::string& line : v1_days) {
+        const std::string date = line.substr(0, 10);
+        const Aggregates tally = store.aggregate(RatingFilter{date, date, std::nullopt});
+        std::int64_t answers = 0;
+        for (const AnswerCount& answer : tally.answers) {
+            answers += answer.count;
+        }
+        days.push_back(date + " " + std::to_string(tally.ratings) + " " +
+                       std::to_string(tally.voided) + " " + std::to_string(answers));
+    }
+    CHECK(days == v1_days);
 }

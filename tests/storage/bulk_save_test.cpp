@@ -65,7 +65,7 @@ std::vector<std::string> rows(RawDb& db, const std::string& sql) {
 }
 
 // Everything a save writes: ratings (every column, answers bytes included), the labels and
-// choices they name, claims, the outbox, and the four rollup tables.
+// choices they name, claims, the outbox, and the rollups.
 const std::vector<std::string> kEverySavedRow = {
     "SELECT sequence, hex(id), dossier_code, stage, channel, official, form, form_version, "
     "created_utc, utc_offset_minutes, local_day, kiosk, unit, hex(answers) FROM ratings "
@@ -74,10 +74,7 @@ const std::vector<std::string> kEverySavedRow = {
     "SELECT * FROM labels ORDER BY id",
     "SELECT * FROM choices ORDER BY id",
     "SELECT * FROM outbox ORDER BY seq",
-    "SELECT * FROM day_ratings ORDER BY 1, 2, 3, 4",
-    "SELECT * FROM day_answers ORDER BY 1, 2, 3, 4, 5, 6, 7",
-    "SELECT * FROM month_ratings ORDER BY 1, 2, 3, 4",
-    "SELECT * FROM month_answers ORDER BY 1, 2, 3, 4, 5, 6, 7",
+    "SELECT month, official, day, hex(counts) FROM rollups ORDER BY 1, 2, 3",
 };
 
 }  // namespace

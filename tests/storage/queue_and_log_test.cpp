@@ -1,6 +1,8 @@
 // The audit log, the upload queue (outbox) and key-value state.
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -121,6 +123,16 @@ TEST_CASE("the outbox goes pending, delivered, quarantined and back", "[storage]
     CHECK(counts.quarantined == 0);
     CHECK_FALSE(store.oldest_pending_utc());
     CHECK(store.pending_items(10).empty());
+
+    // With every row delivered (deleted), the last seq is still known and never given again.
+    const std::int64_t last_seq = *std::max_element(all_seqs.begin(), all_seqs.end());
+    CHECK(error_kind_of([&] { store.mark_quarantined(last_seq, "late", 9000); }) ==
+          StoreErrorKind::invalid);
+    CHECK(error_kind_of([&] { store.mark_quarantined(last_seq + 1, "x", 9000); }) ==
+          StoreErrorKind::not_found);
+    store.save_rating(sample_rating("Q-AFTER-EMPTY"));
+    REQUIRE(store.pending_items(10).size() == 1);
+    CHECK(store.pending_items(10)[0].seq == last_seq + 1);
 }
 
 TEST_CASE("key-value state persists and overwrites", "[storage][state]") {
