@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "schema_history.hpp"
 #include "storage/schema.hpp"
 #include "test_support.hpp"
 
@@ -112,21 +113,6 @@ const std::vector<std::string> kUnchangedTables = {
     "SELECT * FROM month_ratings ORDER BY 1, 2, 3, 4",
     "SELECT * FROM month_answers ORDER BY 1, 2, 3, 4, 5, 6, 7",
 };
-
-// Every row of every table and the schema, for "the file is exactly as it was".
-std::vector<std::string> everything(const std::filesystem::path& path) {
-    RawDb raw(path);
-    std::vector<std::string> all =
-        raw.rows("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");
-    for (const std::string& table :
-         raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
-        for (const std::string& row : raw.rows("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
-            all.push_back(table + ": " + row);
-        }
-    }
-    all.push_back("user_version " + raw.column("PRAGMA user_version").at(0));
-    return all;
-}
 
 }  // namespace
 

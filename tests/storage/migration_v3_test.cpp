@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "schema_history.hpp"
 #include "storage/schema.hpp"
 #include "test_support.hpp"
 
@@ -24,41 +25,6 @@ namespace {
 const std::vector<std::string> kOfficials = {"cb01", "cb02", ""};
 constexpr int kRatings = 150;
 constexpr int kVoids = 20;
-
-// A rating as version 1 saves it: row, claim, queue item, +1 in its day and month rollups.
-void insert_as_v1(RawDb& raw, const Rating& rating) {
-    const std::string stage(to_string(rating.stage));
-    const std::string channel(to_string(rating.channel));
-    raw.run(
-        "INSERT INTO ratings (sequence, id, dossier_code, stage, channel, official_id, "
-        "form_id, form_version, created_utc, utc_offset_minutes, local_date, kiosk_id, "
-        "unit_code, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-        "?13, ?14)",
-        {rating.sequence, rating.id, rating.dossier_code, stage, channel, rating.official_id,
-         rating.form_id, std::int64_t{rating.form_version}, rating.created_utc,
-         std::int64_t{rating.utc_offset_minutes}, rating.local_date, rating.kiosk_id,
-         rating.unit_code, rating_to_json(rating).dump()});
-    raw.run("INSERT INTO dossier_claims (dossier_code, stage, rating_id) VALUES (?1, ?2, ?3)",
-            {rating.dossier_code, stage, rating.id});
-    raw.run("INSERT INTO outbox (kind, ref_id, created_utc) VALUES ('rating', ?1, ?2)",
-            {rating.id, rating.created_utc});
-    for (const std::string prefix : {"day", "month"}) {
-        const std::string period =
-            prefix == "day" ? rating.local_date : rating.local_date.substr(0, 7);
-        raw.run("INSERT INTO " + prefix +
-                    "_ratings VALUES (?1, ?2, ?3, ?4, 1, 0) ON CONFLICT DO UPDATE SET "
-                    "ratings = ratings + 1",
-                {period, rating.official_id, stage, channel});
-        for (const Answer& answer : rating.answers) {
-            raw.run(
-                "INSERT INTO " + prefix +
-                    "_answers VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1) "
-                    "ON CONFLICT DO UPDATE SET count = count + 1",
-                {period, rating.official_id, answer.question_id, answer.option_id, answer.indicator,
-                 std::int64_t{answer.points ? 1 : 0}, std::int64_t{answer.points.value_or(0)}});
-        }
-    }
-}
 
 // A void as version 1 records it: the void, the freed claim, a queue item, and in both
 // rollups one rating moved to voided and its answers taken away.
@@ -126,7 +92,7 @@ V2Database make_v2_database(const std::filesystem::path& path) {
         REQUIRE(raw.exec("PRAGMA user_version = 1; BEGIN").empty());
         for (int i = 0; i < kRatings; ++i) {
             made.ratings.push_back(random_rating(random, i));
-            insert_as_v1(raw, made.ratings.back());
+            insert_as_v1(raw, made.ratings.back(), made.ratings.back().sequence);
         }
         for (int i = 0; i < kVoids; ++i) {
             const Rating& rating = made.ratings[static_cast<std::size_t>(i * 7)];
@@ -200,21 +166,6 @@ std::vector<std::string> recount(const V2Database& made, const std::string& from
                       (points ? std::to_string(*points) : "-") + " " + std::to_string(count));
     }
     return out;
-}
-
-// Every row of every table and the schema, for "the file is exactly as it was".
-std::vector<std::string> everything(const std::filesystem::path& path) {
-    RawDb raw(path);
-    std::vector<std::string> all =
-        raw.rows("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name");
-    for (const std::string& table :
-         raw.column("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")) {
-        for (const std::string& row : raw.rows("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
-            all.push_back(table + ": " + row);
-        }
-    }
-    all.push_back("user_version " + raw.column("PRAGMA user_version").at(0));
-    return all;
 }
 
 }  // namespace
