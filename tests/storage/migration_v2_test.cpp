@@ -231,16 +231,9 @@ TEST_CASE("a failed version 1 -> 2 migration leaves the version 1 file exactly a
                              "BEGIN SELECT RAISE(ABORT, 'ratings are immutable'); END;")
                         .empty());
         }
-        const std::vector<std::string> before = everything(path);
-        try {
-            Store store(path);
-            FAIL("the migration should have failed");
-        } catch (const StoreError& error) {
-            CHECK(error.kind() == StoreErrorKind::corrupt);
-            CHECK_THAT(error.what(), Catch::Contains("sequence 30") &&
-                                         Catch::Contains("version 1 file is unchanged"));
-        }
-        CHECK(everything(path) == before);
+        CHECK_THAT(
+            corrupt_migration_message(path),
+            Catch::Contains("sequence 30") && Catch::Contains("version 1 file is unchanged"));
     }
     SECTION("the disk fills up half-way") {
         const std::vector<std::string> before = everything(path);

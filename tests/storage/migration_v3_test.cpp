@@ -258,16 +258,8 @@ TEST_CASE("a failed version 2 -> 3 migration leaves the version 2 file exactly a
                              "stage, channel FROM day_ratings ORDER BY 1, 2, 3, 4 LIMIT 1)")
                         .empty());
         }
-        const std::vector<std::string> before = everything(path);
-        try {
-            Store store(path);
-            FAIL("the migration should have failed");
-        } catch (const StoreError& error) {
-            CHECK(error.kind() == StoreErrorKind::corrupt);
-            CHECK_THAT(error.what(),
-                       Catch::Contains("lunch") && Catch::Contains("version 2 file is unchanged"));
-        }
-        CHECK(everything(path) == before);
+        CHECK_THAT(corrupt_migration_message(path),
+                   Catch::Contains("lunch") && Catch::Contains("version 2 file is unchanged"));
     }
     SECTION("the disk is full") {
         {

@@ -2,6 +2,7 @@
 // What the migration tests share: ratings written as schema version 1 wrote them, and a whole
 // file's contents for "the file is exactly as it was".
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "core/rating.hpp"
+#include "storage/store.hpp"
 #include "test_support.hpp"
 
 namespace motcua::test {
@@ -63,6 +65,22 @@ inline std::vector<std::string> everything(const std::filesystem::path& path) {
     }
     all.push_back("user_version " + raw.column("PRAGMA user_version").at(0));
     return all;
+}
+
+// Opens `path`, whose migration must fail as corrupt, checks that it left the file exactly as
+// it was, and returns the error's message.
+inline std::string corrupt_migration_message(const std::filesystem::path& path) {
+    const std::vector<std::string> before = everything(path);
+    std::string message;
+    try {
+        Store store(path);
+        FAIL("the migration should have failed");
+    } catch (const StoreError& error) {
+        CHECK(error.kind() == StoreErrorKind::corrupt);
+        message = error.what();
+    }
+    CHECK(everything(path) == before);
+    return message;
 }
 
 }  // namespace motcua::test
