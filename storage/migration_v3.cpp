@@ -7,7 +7,6 @@
 // into `choices` (added when a rollup names one no stored rating has).
 
 #include <map>
-#include <tuple>
 
 #include "core/clock.hpp"
 #include "core/form.hpp"
@@ -20,23 +19,21 @@ namespace {
 
 constexpr std::string_view kDoing = "migrating the schema to version 3";
 
-using RowKey = std::tuple<std::int64_t, std::int64_t, int>;  // (month, official, day)
-
 [[noreturn]] void refuse(Connection& db, const std::string& problem) {
     db.fail(StoreErrorKind::corrupt, kDoing,
             problem + "; nothing was migrated and the version 2 file is unchanged");
 }
 
 // `period` is "YYYY-MM-DD" in day tables, "YYYY-MM" in month tables.
-RowKey row_key(Connection& db, const std::string& table, const std::string& period,
-               std::int64_t official) {
+RollupKey row_key(Connection& db, const std::string& table, const std::string& period,
+                  std::int64_t official) {
     const bool month = table.starts_with("month_");
     const std::string date = month ? period + "-01" : period;
     if (!is_valid_date(date) || (month && period.size() != 7)) {
         refuse(db, table + " has a row for '" + period + "', not a " +
                        (month ? "month YYYY-MM" : "date YYYY-MM-DD"));
     }
-    return RowKey{rollup_month(date), official, month ? kMonthRow : rollup_day(date)};
+    return RollupKey{rollup_month(date), official, month ? kMonthRow : rollup_day(date)};
 }
 
 std::int64_t checked_count(Connection& db, const std::string& table, std::int64_t count) {
@@ -47,7 +44,7 @@ std::int64_t checked_count(Connection& db, const std::string& table, std::int64_
 }
 
 void read_counts(Connection& db, const std::string& table, const std::string& period,
-                 std::map<RowKey, RollupCounts>& rows) {
+                 std::map<RollupKey, RollupCounts>& rows) {
     Statement read(db,
                    "SELECT t." + period + ", l.id, t.stage, t.channel, t.ratings, t.voided FROM " +
                        table + " t JOIN labels l ON l.text = t.official_id",
@@ -73,7 +70,7 @@ void read_counts(Connection& db, const std::string& table, const std::string& pe
 }
 
 void read_answers(Connection& db, const std::string& table, const std::string& period,
-                  std::map<RowKey, RollupCounts>& rows) {
+                  std::map<RollupKey, RollupCounts>& rows) {
     Statement read(db,
                    "SELECT t." + period + ", l.id, c.id, t.count FROM " + table +
                        " t JOIN labels l ON l.text = t.official_id JOIN choices c ON "
@@ -84,11 +81,8 @@ void read_answers(Connection& db, const std::string& table, const std::string& p
     std::int64_t read_rows = 0;
     while (read.step()) {
         RollupCounts& counts = rows[row_key(db, table, read.text(0), read.int64(1))];
-        const auto choice = static_cast<std::size_t>(read.int64(2));
-        if (counts.answers.size() <= choice) {
-            counts.answers.resize(choice + 1);
-        }
-        counts.answers[choice] += checked_count(db, table, read.int64(3));
+        counts.add_answer(static_cast<std::size_t>(read.int64(2)),
+                          checked_count(db, table, read.int64(3)));
         ++read_rows;
     }
     if (read_rows != db.query_int("SELECT count(*) FROM " + table, kDoing)) {
@@ -109,7 +103,7 @@ void move_rollups_to_v3(Connection& db) {
         "SELECT question_id, option_id, indicator, CASE WHEN has_points THEN points ELSE -1 END "
         "FROM month_answers",
         kDoing);
-    std::map<RowKey, RollupCounts> rows;
+    std::map<RollupKey, RollupCounts> rows;
     read_counts(db, "day_ratings", "local_date", rows);
     read_counts(db, "month_ratings", "month", rows);
     read_answers(db, "day_answers", "local_date", rows);

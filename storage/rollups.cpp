@@ -30,6 +30,13 @@ void RollupCounts::merge(const RollupCounts& other) {
     }
 }
 
+void RollupCounts::add_answer(std::size_t choice, std::int64_t count) {
+    if (answers.size() <= choice) {
+        answers.resize(choice + 1);
+    }
+    answers[choice] += count;
+}
+
 bool RollupCounts::has_negative() const {
     for (int stage = 0; stage < kStages; ++stage) {
         for (int channel = 0; channel < kChannels; ++channel) {
@@ -123,8 +130,7 @@ RollupCounts decode_rollup_counts(const Connection& db, std::string_view blob,
             !take_number(blob, at, value) || value > kMaxCount) {
             corrupt();
         }
-        counts.answers.resize(static_cast<std::size_t>(choice) + 1);
-        counts.answers[static_cast<std::size_t>(choice)] = static_cast<std::int64_t>(value);
+        counts.add_answer(static_cast<std::size_t>(choice), static_cast<std::int64_t>(value));
         previous_choice = choice;
     }
     return counts;
@@ -159,11 +165,7 @@ void RollupDelta::add(const Rating& rating, std::span<const std::int64_t> choice
     counts.ratings[stage][channel] += sign;
     counts.voided[stage][channel] += voided;
     for (const std::int64_t choice : choice_ids) {
-        const auto index = static_cast<std::size_t>(choice);
-        if (counts.answers.size() <= index) {
-            counts.answers.resize(index + 1);
-        }
-        counts.answers[index] += sign;
+        counts.add_answer(static_cast<std::size_t>(choice), sign);
     }
 }
 
@@ -184,19 +186,19 @@ RollupWriter::RollupWriter(Connection& db)
 
 void RollupWriter::apply(const RollupDelta& delta, storage_detail::Dictionary& dictionary) {
     // Key order: each official's day rows, then its month row.
-    std::map<RowKey, RollupCounts> rows;
+    std::map<RollupKey, RollupCounts> rows;
     for (const auto& [key, change] : delta.days_) {
         const auto& [month, day, official] = key;
         const std::int64_t label = dictionary.label_id(official);
-        rows[RowKey{month, label, kMonthRow}].merge(change);
-        rows[RowKey{month, label, day}].merge(change);
+        rows[RollupKey{month, label, kMonthRow}].merge(change);
+        rows[RollupKey{month, label, day}].merge(change);
     }
     for (const auto& [key, change] : rows) {
         write(key, change);
     }
 }
 
-void RollupWriter::write(const RowKey& key, const RollupCounts& change) {
+void RollupWriter::write(const RollupKey& key, const RollupCounts& change) {
     const auto& [month, official, day] = key;
     RollupCounts counts;
     if (read_.bind(1, month).bind(2, official).bind(3, day).step()) {

@@ -37,6 +37,8 @@ struct RollupCounts {
     std::vector<std::int64_t> answers;  // per choice id (storage/rating_rows.hpp)
 
     void merge(const RollupCounts& other);
+    // Adds `count` to the answer count of `choice`, growing `answers` to reach it.
+    void add_answer(std::size_t choice, std::int64_t count);
     bool has_negative() const;
 };
 
@@ -50,6 +52,9 @@ RollupCounts decode_rollup_counts(const Connection& db, std::string_view blob,
 
 // The `day` of a month's own row: after every day of it.
 inline constexpr int kMonthRow = 32;
+
+// A row's primary key: (month, official label id, day); day kMonthRow is the month's row.
+using RollupKey = std::tuple<std::int64_t, std::int64_t, int>;
 
 // A calendar month as stored: year * 12 + (month - 1), from a "YYYY-MM-DD" date.
 std::int64_t rollup_month(const std::string& date);
@@ -91,9 +96,7 @@ class RollupWriter {
     void apply(const RollupDelta& delta, storage_detail::Dictionary& dictionary);
 
   private:
-    // (month, official label id, day); day kMonthRow is the month's row.
-    using RowKey = std::tuple<std::int64_t, std::int64_t, int>;
-    void write(const RowKey& key, const RollupCounts& change);
+    void write(const RollupKey& key, const RollupCounts& change);
 
     Connection& db_;
     Statement read_;
