@@ -95,7 +95,7 @@ set(CPACK_COMPONENT_KIOSK_DESCRIPTION
 # Every library the binaries link (objdump -p ... | grep NEEDED) plus what they need at run time:
 # GLFW loads libGL, the screens need Noto Sans, the session needs cage and xwayland.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-  "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libglfw3 (>= 3.3), libgl1, libopengl0, \
+  "libc6 (>= 2.36), libstdc++6 (>= 12), libgcc-s1, libglfw3 (>= 3.3), libgl1, libopengl0, libx11-6, libxext6, \
 libstb0, libcurl4 (>= 7.88), libsqlite3-0 (>= 3.40), libsodium23, libxlsxwriter4, libicu72, \
 libtomlplusplus3, libre2-9, zlib1g, fonts-noto-core, cage, xwayland, adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA

@@ -46,22 +46,6 @@ PixelRect triangle_pixels(ImVec2 a, ImVec2 b, ImVec2 c) {
             pixel(std::ceil(std::max({a.y, b.y, c.y}))) + 1};
 }
 
-PixelRect intersect(const PixelRect& a, const PixelRect& b) {
-    return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
-}
-
-PixelRect scissor_box(const ImVec4& clip, int height) {
-    if (clip.z <= clip.x || clip.w <= clip.y) {
-        return {};  // the backend skips such a command
-    }
-    // The backend's glScissor(x, y, w, h), in OpenGL's rows counted from the bottom.
-    int x = static_cast<int>(clip.x);
-    int y = static_cast<int>(static_cast<float>(height) - clip.w);
-    int w = static_cast<int>(clip.z - clip.x);
-    int h = static_cast<int>(clip.w - clip.y);
-    return {x, height - (y + h), x + w, height - y};
-}
-
 long long Damage::area() const {
     long long total = 0;
     for (const PixelRect& rect : rects) {

@@ -18,28 +18,17 @@
 #include <cstdint>
 #include <vector>
 
+#include "kiosk/render/pixel_rect.hpp"
+
 namespace motcua::kiosk::app {
 
-// Pixels [x0, x1) x [y0, y1).
-struct PixelRect {
-    int x0 = 0;
-    int y0 = 0;
-    int x1 = 0;
-    int y1 = 0;
-    bool empty() const { return x1 <= x0 || y1 <= y0; }
-    long long area() const { return empty() ? 0 : 1LL * (x1 - x0) * (y1 - y0); }
-    bool operator==(const PixelRect&) const = default;
-};
-
-PixelRect intersect(const PixelRect& a, const PixelRect& b);
+using render::intersect;
+using render::PixelRect;
+using render::scissor_box;
 
 // The pixels a triangle with these corners can touch: its bounding box with a pixel to spare
 // for the rasteriser's rounding (the whole plane if a corner is not a number).
 PixelRect triangle_pixels(ImVec2 a, ImVec2 b, ImVec2 c);
-
-// The pixels ImGui's OpenGL 3 backend lets a command with `clip` draw (its glScissor box, with
-// the same float-to-int truncation), on a framebuffer `height` pixels high.
-PixelRect scissor_box(const ImVec4& clip, int height);
 
 // Disjoint rectangles covering every pixel that can differ. `full` when everything is redrawn
 // (the first frame, after forget(), a new display size, a frame this class cannot compare).

@@ -2,7 +2,6 @@
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,8 +10,9 @@
 #include <cstdint>
 #include <string>
 
-#include "kiosk/app/font_texture.hpp"
+#include "kiosk/app/gl_presenter.hpp"
 #include "kiosk/app/screenshot.hpp"
+#include "kiosk/app/software_presenter.hpp"
 #include "kiosk/app/systemd_notify.hpp"
 #include "kiosk/ui/theme.hpp"
 
@@ -55,9 +55,13 @@ KioskApp::KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& stri
     io.IniFilename = nullptr;  // a kiosk keeps no ImGui settings file
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-    ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
-    ImGui_ImplOpenGL3_Init("#version 130");
-    create_backend_objects_without_font_texture();
+    if (window_.renderer() == Renderer::opengl) {
+        ImGui_ImplGlfw_InitForOpenGL(window_.handle(), true);
+        presenter_ = std::make_unique<GlPresenter>(window_.handle(), log_);
+    } else {
+        ImGui_ImplGlfw_InitForOther(window_.handle(), true);
+        presenter_ = std::make_unique<SoftwarePresenter>(window_.handle(), log_);
+    }
     if (fonts_->set.em == window_em()) {
         upload_fonts();
     } else {
@@ -69,7 +73,7 @@ KioskApp::~KioskApp() {
     if (setup_.frame_stats) {
         std::fprintf(stderr, "frame-stats: %s\n", stats_.summary().c_str());
     }
-    ImGui_ImplOpenGL3_Shutdown();
+    presenter_.reset();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
 }
@@ -93,7 +97,7 @@ void KioskApp::rebuild_fonts() {
 
 void KioskApp::upload_fonts() {
     ImFontAtlas& atlas = fonts_->atlas;
-    std::size_t texture_bytes = font_texture_.upload(atlas);
+    std::size_t texture_bytes = presenter_->upload_font_atlas(atlas);
     log_("font atlas: " + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
          " px, " + std::to_string(ui::glyph_count(atlas)) + " glyphs, em " +
          std::to_string(static_cast<int>(fonts_->set.em)) + " px, texture " +
@@ -196,7 +200,7 @@ int KioskApp::run() {
 
 void KioskApp::draw_frame() {
     stats_.begin_frame();
-    ImGui_ImplOpenGL3_NewFrame();
+    presenter_->new_frame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (window_.pointer_hidden()) {
@@ -222,17 +226,17 @@ void KioskApp::draw_frame() {
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(window_.handle(), &width, &height);
-    if (!setup_.screenshot.empty() || !presenter_.partial()) {
+    if (!setup_.screenshot.empty() || !presenter_->partial()) {
         damage = whole_screen(width, height);
     }
-    presenter_.draw(frame, damage, ui::theme::kBackground, width, height);
+    presenter_->draw(frame, damage, ui::theme::kBackground, width, height);
     ++frames_drawn_;
     if (!setup_.screenshot.empty() && frames_drawn_ >= setup_.screenshot_after_frames) {
-        write_screenshot(setup_.screenshot, width, height);
+        write_screenshot(setup_.screenshot, presenter_->read_rgb(width, height), width, height);
         log_("screenshot written: " + setup_.screenshot.string());
         screenshot_written_ = true;
     }
-    presenter_.present(damage, width, height);
+    presenter_->present(damage, width, height);
     stats_.note_shaded(damage.area(), static_cast<long long>(width) * height);
     stats_.end_frame();
     if (frames_drawn_ == 1) {

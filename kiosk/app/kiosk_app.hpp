@@ -13,10 +13,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
-#include "kiosk/app/font_texture.hpp"
-#include "kiosk/app/frame_presenter.hpp"
 #include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/kiosk_window.hpp"
+#include "kiosk/app/presenter.hpp"
 #include "kiosk/app/run_queue.hpp"
 #include "kiosk/app/shown_frame.hpp"
 #include "kiosk/app/startup_steps.hpp"
@@ -47,7 +46,8 @@ struct AppSetup {
 
 class KioskApp {
   public:
-    // Sets up ImGui on the window's OpenGL context. Throws ui::FontError.
+    // Sets up ImGui and the presenter for the window's renderer. Throws ui::FontError, or
+    // std::runtime_error when the window cannot show the renderer's frames.
     KioskApp(KioskWindow& window, KioskFlow& flow, const ui::Strings& strings, const Clock& clock,
              RunQueue& queue, StaffReports& reports, AppSetup setup, KioskWindow::LogFn log);
     ~KioskApp();
@@ -89,12 +89,11 @@ class KioskApp {
     KioskWindow::LogFn log_;
 
     std::unique_ptr<ui::BuiltFonts> fonts_;  // ImGui's atlas
-    FontTexture font_texture_;
+    std::unique_ptr<Presenter> presenter_;
     ui::HitMap hits_;
     ui::UiState ui_state_;
     FrameStats stats_;
     ShownFrame shown_frame_;
-    FramePresenter presenter_{window_.handle(), log_};
     int frames_drawn_ = 0;
     bool stopping_ = false;
     bool screenshot_written_ = false;

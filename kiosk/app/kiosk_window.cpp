@@ -15,14 +15,21 @@ void log_glfw_error(int code, const char* description) {
 
 }  // namespace
 
-KioskWindow::KioskWindow(const std::optional<WindowSize>& windowed, bool allow_close, LogFn log)
-    : allow_close_(allow_close), log_(std::move(log)) {
+KioskWindow::KioskWindow(const std::optional<WindowSize>& windowed, Renderer renderer,
+                         bool allow_close, LogFn log)
+    : renderer_(renderer), allow_close_(allow_close), log_(std::move(log)) {
     glfwSetErrorCallback(log_glfw_error);
     if (!glfwInit()) {
         throw std::runtime_error("cannot initialise GLFW (no display? set DISPLAY)");
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const bool opengl = renderer == Renderer::opengl;
+    if (opengl) {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    } else {
+        // No context: Mesa (and LLVM with it) is never loaded.
+        glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+    }
     glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
     glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_TRUE);
     // ImGui draws with blending and the scissor alone: a depth or stencil buffer (GLFW asks
@@ -56,15 +63,18 @@ KioskWindow::KioskWindow(const std::optional<WindowSize>& windowed, bool allow_c
     window_ = glfwCreateWindow(width, height, "motcua-kiosk", monitor, nullptr);
     if (!window_) {
         glfwTerminate();
-        throw std::runtime_error("cannot open a window with OpenGL 3");
+        throw std::runtime_error(opengl ? "cannot open a window with OpenGL 3"
+                                        : "cannot open a window");
     }
-    glfwMakeContextCurrent(window_);
-    glfwSwapInterval(1);
+    if (opengl) {
+        glfwMakeContextCurrent(window_);
+        glfwSwapInterval(1);
+    }
     glfwSetWindowUserPointer(window_, this);
     if (fullscreen_) {
         glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
     }
-    // Installed before ImGui_ImplGlfw_InitForOpenGL(window, true), which chains to them.
+    // Installed before ImGui_ImplGlfw_InitFor...(window, true), which chains to them.
     glfwSetCharCallback(window_, on_char);
     glfwSetKeyCallback(window_, on_key);
     glfwSetMouseButtonCallback(window_, on_mouse_button);

@@ -27,10 +27,12 @@ class KioskWindow {
   public:
     using LogFn = std::function<void(std::string_view)>;
 
-    // Initialises GLFW and opens the window with a current OpenGL 3 context. A close request
-    // is refused unless `allow_close`. Throws std::runtime_error when there is no display or
-    // no OpenGL 3.
-    KioskWindow(const std::optional<WindowSize>& windowed, bool allow_close, LogFn log);
+    // Initialises GLFW and opens the window: with a current OpenGL 3 context for
+    // Renderer::opengl, with no client API for the software renderer. A close request is
+    // refused unless `allow_close`. Throws std::runtime_error when there is no display (or no
+    // OpenGL 3 when it is asked for).
+    KioskWindow(const std::optional<WindowSize>& windowed, Renderer renderer, bool allow_close,
+                LogFn log);
 
     // The window manager asked to close and closing is allowed.
     bool close_requested() const;
@@ -40,6 +42,7 @@ class KioskWindow {
 
     GLFWwindow* handle() const { return window_; }
     bool fullscreen() const { return fullscreen_; }
+    Renderer renderer() const { return renderer_; }
 
     // Characters and keys since the last call, in the order they came.
     std::vector<InputEvent> take_input();
@@ -68,6 +71,7 @@ class KioskWindow {
 
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
+    Renderer renderer_ = Renderer::software;
     bool allow_close_ = false;
     LogFn log_;
     std::vector<InputEvent> input_;

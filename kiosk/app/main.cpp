@@ -178,8 +178,9 @@ int run(const app::Options& options) {
         flow.set_staff_records(&staff_records);
     }
 
-    app::KioskWindow window(options.windowed, options.allow_close, log_line);
-    startup.done("window and OpenGL context");
+    app::KioskWindow window(options.windowed, options.renderer, options.allow_close, log_line);
+    startup.done(options.renderer == app::Renderer::opengl ? "window and OpenGL context"
+                                                           : "window");
     app::RunQueue queue([] { glfwPostEmptyEvent(); });
     std::optional<app::KioskSync> sync;
     app::AppSetup setup;

@@ -30,6 +30,7 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
     Options options;
     std::string windowed;
     std::string language;
+    std::string renderer = "software";
     cli.add_option("--config", options.config, "Kiosk configuration file (TOML)");
     cli.add_option("--db", options.database, "Database file (overrides the configuration)");
     cli.add_option("--windowed", windowed, "Run in a window of this size, e.g. 1280x800");
@@ -42,6 +43,10 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
     cli.add_option("--demo-screen", options.demo_screen,
                    "Open on this screen with sample answers and no database, for screenshots: " +
                        demo_screen_list());
+    cli.add_option("--renderer", renderer,
+                   "Who draws the frames: software (the kiosk's own rasteriser, the default; no "
+                   "GPU needed) or opengl (for a machine with a GPU driver)")
+        ->check(CLI::IsMember({"software", "opengl"}));
     cli.add_flag("--allow-close", options.allow_close,
                  "Let the window manager close the window (desktop demos; a kiosk refuses)");
     cli.add_flag("--frame-stats", options.frame_stats,
@@ -70,6 +75,7 @@ std::optional<Options> parse_options(int argc, char** argv, int& exit_code) {
         }
         options.language = parsed;
     }
+    options.renderer = renderer == "opengl" ? Renderer::opengl : Renderer::software;
     if (!options.demo_screen.empty() && !is_demo_screen(options.demo_screen)) {
         std::cerr << "motcua-kiosk: --demo-screen: unknown screen '" << options.demo_screen
                   << "' (see --help)\n";

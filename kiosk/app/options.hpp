@@ -14,6 +14,9 @@ struct WindowSize {
     int height = 0;
 };
 
+// Who draws the frames (kiosk/app/presenter.hpp).
+enum class Renderer { software, opengl };
+
 struct Options {
     std::filesystem::path config;        // empty: built-in defaults
     std::filesystem::path database;      // empty: the config's
@@ -21,7 +24,8 @@ struct Options {
     std::optional<Language> language;    // overrides the config's
     std::filesystem::path screenshot;    // write a PNG after `screenshot_after_frames`, exit
     int screenshot_after_frames = 4;
-    std::string demo_screen;   // start on this screen with sample answers, no store
+    std::string demo_screen;  // start on this screen with sample answers, no store
+    Renderer renderer = Renderer::software;
     bool frame_stats = false;  // print CPU per frame on exit
     bool allow_close = false;  // desktop demos: the window manager may close the window
 };

@@ -1,4 +1,4 @@
-#include "kiosk/app/frame_presenter.hpp"
+#include "kiosk/app/gl_presenter.hpp"
 
 #define GLFW_EXPOSE_NATIVE_X11
 #define GLFW_EXPOSE_NATIVE_GLX
@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -55,8 +56,10 @@ std::vector<ImVector<ImDrawCmd>> swap_in_opaque_runs(ImDrawData& frame) {
 
 }  // namespace
 
-FramePresenter::FramePresenter(GLFWwindow* window, std::function<void(std::string_view)> log)
+GlPresenter::GlPresenter(GLFWwindow* window, std::function<void(std::string_view)> log)
     : window_(window), log_(std::move(log)) {
+    ImGui_ImplOpenGL3_Init("#version 130");
+    create_backend_objects_without_font_texture();
     // glfwExtensionSupported() reads GLX's extension string too; the function comes through
     // glfwGetProcAddress(), so the kiosk links no GLX library of its own.
     GLXWindow drawable = glfwGetGLXWindow(window);
@@ -75,15 +78,38 @@ FramePresenter::FramePresenter(GLFWwindow* window, std::function<void(std::strin
     }
 }
 
-FramePresenter::~FramePresenter() {
+GlPresenter::~GlPresenter() {
     if (check_) {
         log_("render check: " + std::to_string(checked_) + " partial frames, " +
              std::to_string(differed_) + " differed from a whole redraw");
     }
+    ImGui_ImplOpenGL3_Shutdown();
 }
 
-void FramePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 background, int width,
-                          int height) {
+void GlPresenter::new_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+}
+
+std::vector<unsigned char> GlPresenter::read_rgb(int width, int height) {
+    const int stride = width * 3;
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(stride) * height);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's rows run bottom-up.
+    std::vector<unsigned char> row(static_cast<std::size_t>(stride));
+    for (int y = 0; y < height / 2; ++y) {
+        unsigned char* top = pixels.data() + static_cast<std::size_t>(y) * stride;
+        unsigned char* bottom = pixels.data() + static_cast<std::size_t>(height - 1 - y) * stride;
+        std::memcpy(row.data(), top, stride);
+        std::memcpy(top, bottom, stride);
+        std::memcpy(bottom, row.data(), stride);
+    }
+    return pixels;
+}
+
+void GlPresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 background, int width,
+                       int height) {
     if (partial() && (width != width_ || height != height_)) {
         // Mesa's software GLX learns a window's new size only at a swap: until then the back
         // buffer keeps the old size, and copying the new size's rectangles from it is an X
@@ -106,7 +132,7 @@ void FramePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 backgro
     }
 }
 
-void FramePresenter::draw_whole(ImDrawData& frame) {
+void GlPresenter::draw_whole(ImDrawData& frame) {
     glDisable(GL_SCISSOR_TEST);
     glClear(GL_COLOR_BUFFER_BIT);
     std::vector<ImVector<ImDrawCmd>> originals = swap_in_opaque_runs(frame);
@@ -114,7 +140,7 @@ void FramePresenter::draw_whole(ImDrawData& frame) {
     swap_back(frame, originals);
 }
 
-void FramePresenter::draw_damage(ImDrawData& frame, const Damage& damage, int height) {
+void GlPresenter::draw_damage(ImDrawData& frame, const Damage& damage, int height) {
     glEnable(GL_SCISSOR_TEST);
     for (const PixelRect& rect : damage.rects) {
         glScissor(rect.x0, height - rect.y1, rect.x1 - rect.x0, rect.y1 - rect.y0);
@@ -130,7 +156,7 @@ void FramePresenter::draw_damage(ImDrawData& frame, const Damage& damage, int he
     swap_back(frame, originals);
 }
 
-void FramePresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int height) {
+void GlPresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int height) {
     std::vector<unsigned char> partial_pixels = read_back_buffer(width, height);
     // The reference: ImGui's backend alone, with neither narrowed commands nor opaque runs.
     glDisable(GL_SCISSOR_TEST);
@@ -160,7 +186,7 @@ void FramePresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int
     }
 }
 
-void FramePresenter::present(const Damage& damage, int width, int height) {
+void GlPresenter::present(const Damage& damage, int width, int height) {
     if (!partial()) {
         glfwSwapBuffers(window_);
         return;
