@@ -39,10 +39,6 @@ std::int64_t ceil_div(std::int64_t n, std::int64_t d) {
     return -floor_div(-n, d);
 }
 
-std::int64_t snap(float coordinate) {
-    return static_cast<std::int64_t>(std::lround(coordinate * static_cast<float>(kSubpixels)));
-}
-
 // `value` within [low, high], NaN as `low`: every float the rasteriser turns into an integer
 // goes through here first, so no conversion can overflow.
 float bounded(float value, float low, float high) {
@@ -55,6 +51,39 @@ float bounded(float value, float low, float high) {
 bool drawable(const ImVec2& p) {
     return std::fabs(p.x) <= kFarthest && std::fabs(p.y) <= kFarthest;  // false for NaN
 }
+
+// Positions in 1/256 pixel, pixel centres at odd multiples of 128, computed the way OpenGL
+// gets them: ImGui's backend projects each vertex to clip space (x * 2/w - 1), the viewport
+// maps it back to window coordinates, and Mesa snaps the window position less half a pixel
+// to 1/256, rounding half to even. The float round trip moves a position by up to about 1/100
+// of a subpixel: enough to decide a tie where a position lies half a subpixel off a centre,
+// as text shrunk to fit often does (measured: a glyph at x = 204.50197 is snapped onto the
+// centre of pixel 204 this way, and just right of it by rounding x * 256 directly).
+class Snapper {
+  public:
+    Snapper(float width, float height)
+        : x_scale_(2.0f / width),
+          y_scale_(2.0f / -height),
+          half_width_(width / 2),
+          half_height_(height / 2) {}
+
+    std::int64_t x(float position) const {
+        float clip = position * x_scale_ + -1.0f;
+        return window_to_fixed(clip * half_width_ + half_width_);
+    }
+    std::int64_t y(float position) const {
+        // The window's rows run top-down in Mesa's framebuffer, so the viewport flips y back.
+        float clip = position * y_scale_ + 1.0f;
+        return window_to_fixed(clip * -half_height_ + half_height_);
+    }
+
+  private:
+    static std::int64_t window_to_fixed(float window) {
+        return static_cast<std::int64_t>(std::nearbyint((window - 0.5f) * kSubpixels)) + kHalfPixel;
+    }
+
+    float x_scale_, y_scale_, half_width_, half_height_;
+};
 
 // A pixel whose centre lies exactly on an edge belongs to the triangle whose left or bottom
 // edge it is (x right, y down): OpenGL's top-left rule in its own window coordinates (y up),
@@ -224,11 +253,11 @@ bool as_axis_rect(const ImDrawVert* vertices, const ImDrawIdx* index, AxisRect& 
 }
 
 // The pixels whose centres the rectangle covers, within `box`.
-PixelRect covered_pixels(const AxisRect& rect, const PixelRect& box) {
-    std::int64_t x0 = snap(rect.a->pos.x);
-    std::int64_t x1 = snap(rect.c->pos.x);
-    std::int64_t y0 = snap(rect.a->pos.y);
-    std::int64_t y1 = snap(rect.c->pos.y);
+PixelRect covered_pixels(const AxisRect& rect, const PixelRect& box, const Snapper& snap) {
+    std::int64_t x0 = snap.x(rect.a->pos.x);
+    std::int64_t x1 = snap.x(rect.c->pos.x);
+    std::int64_t y0 = snap.y(rect.a->pos.y);
+    std::int64_t y1 = snap.y(rect.c->pos.y);
     PixelRect pixels{static_cast<int>(first_centre_at_or_after(std::min(x0, x1))),
                      static_cast<int>(first_centre_after(std::min(y0, y1))),
                      static_cast<int>(first_centre_at_or_after(std::max(x0, x1))),
@@ -242,9 +271,10 @@ float coordinate_at(int pixel, float p0, float p1, float t0, float t1) {
     return t0 + (static_cast<float>(pixel) + 0.5f - p0) * (t1 - t0) / (p1 - p0);
 }
 
-void draw_axis_rect(const Canvas& canvas, const PixelRect& box, const AxisRect& rect,
-                    const CoverageTexture* texture, std::vector<Tap>& columns) {
-    PixelRect pixels = covered_pixels(rect, box);
+void draw_axis_rect(const Canvas& canvas, const PixelRect& box, const Snapper& snap,
+                    const AxisRect& rect, const CoverageTexture* texture,
+                    std::vector<Tap>& columns) {
+    PixelRect pixels = covered_pixels(rect, box, snap);
     if (pixels.empty()) {
         return;
     }
@@ -370,14 +400,15 @@ std::uint32_t channel(float value) {
     return static_cast<std::uint32_t>(bounded(value, 0.0f, 255.0f) + 0.5f);
 }
 
-void draw_triangle(const Canvas& canvas, const PixelRect& box, const ImDrawVert& p,
-                   const ImDrawVert& q, const ImDrawVert& s, const CoverageTexture* texture) {
+void draw_triangle(const Canvas& canvas, const PixelRect& box, const Snapper& snap,
+                   const ImDrawVert& p, const ImDrawVert& q, const ImDrawVert& s,
+                   const CoverageTexture* texture) {
     if (!drawable(p.pos) || !drawable(q.pos) || !drawable(s.pos)) {
         return;
     }
-    std::int64_t px = snap(p.pos.x), py = snap(p.pos.y);
-    std::int64_t qx = snap(q.pos.x), qy = snap(q.pos.y);
-    std::int64_t sx = snap(s.pos.x), sy = snap(s.pos.y);
+    std::int64_t px = snap.x(p.pos.x), py = snap.y(p.pos.y);
+    std::int64_t qx = snap.x(q.pos.x), qy = snap.y(q.pos.y);
+    std::int64_t sx = snap.x(s.pos.x), sy = snap.y(s.pos.y);
     std::int64_t area = (qx - px) * (sy - py) - (qy - py) * (sx - px);
     if (area == 0) {
         return;
@@ -443,8 +474,8 @@ void draw_triangle(const Canvas& canvas, const PixelRect& box, const ImDrawVert&
 
 // [SECTION] Commands
 
-void draw_command(const Canvas& canvas, const PixelRect& box, const ImDrawList& list,
-                  const ImDrawCmd& command) {
+void draw_command(const Canvas& canvas, const PixelRect& box, const Snapper& snap,
+                  const ImDrawList& list, const ImDrawCmd& command) {
     const auto* texture = static_cast<const CoverageTexture*>(command.GetTexID());
     const int vertex_count = list.VtxBuffer.Size - static_cast<int>(command.VtxOffset);
     const unsigned index_end = std::min<unsigned>(command.IdxOffset + command.ElemCount,
@@ -468,12 +499,12 @@ void draw_command(const Canvas& canvas, const PixelRect& box, const ImDrawList& 
     while (i + 3 <= count) {
         AxisRect rect{};
         if (i + 6 <= count && in_range(i, 6) && as_axis_rect(vertices, indices + i, rect)) {
-            draw_axis_rect(canvas, box, rect, texture, columns);
+            draw_axis_rect(canvas, box, snap, rect, texture, columns);
             i += 6;
             continue;
         }
         if (in_range(i, 3)) {
-            draw_triangle(canvas, box, vertices[indices[i]], vertices[indices[i + 1]],
+            draw_triangle(canvas, box, snap, vertices[indices[i]], vertices[indices[i + 1]],
                           vertices[indices[i + 2]], texture);
         }
         i += 3;
@@ -502,6 +533,8 @@ void rasterise(const ImDrawData& frame, const Canvas& canvas, const PixelRect& l
     if (bounds.empty() || framebuffer_height <= 0) {
         return;
     }
+    const Snapper snap(bounded(frame.DisplaySize.x * frame.FramebufferScale.x, 1.0f, kFarthest),
+                       static_cast<float>(framebuffer_height));
     for (int l = 0; l < frame.CmdListsCount; ++l) {
         const ImDrawList& list = *frame.CmdLists[l];
         for (const ImDrawCmd& command : list.CmdBuffer) {
@@ -513,7 +546,7 @@ void rasterise(const ImDrawData& frame, const Canvas& canvas, const PixelRect& l
             }
             PixelRect box = intersect(bounds, scissor_box(command.ClipRect, framebuffer_height));
             if (!box.empty()) {
-                draw_command(canvas, box, list, command);
+                draw_command(canvas, box, snap, list, command);
             }
         }
     }
