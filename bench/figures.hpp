@@ -25,6 +25,9 @@ struct Figure {
 // The median of `values` (the mean of the two middle values for an even count); 0 when empty.
 double median(std::vector<double> values);
 
+// This process's peak resident memory (VmHWM of /proc/self/status), in MB; 0 when unknown.
+double peak_resident_mb();
+
 // "x86_64, <cpu model>, <n> cores, load <1-min load average>" from uname and /proc.
 std::string machine_description();
 

@@ -24,7 +24,6 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,20 +37,6 @@ using motcua::bench::Figure;
 namespace {
 
 using motcua::process_cpu_ms;
-
-// VmHWM of /proc/self/status, in MB.
-double peak_resident_mb() {
-    std::ifstream status("/proc/self/status");
-    std::string field;
-    while (status >> field) {
-        if (field == "VmHWM:") {
-            double kb = 0;
-            status >> kb;
-            return kb / 1024.0;
-        }
-    }
-    return 0;
-}
 
 GLuint compile(GLenum kind, const char* source) {
     GLuint shader = glCreateShader(kind);
@@ -228,7 +213,7 @@ int main(int argc, char** argv) {
             },
             [&] { copy(display, drawable, 0, 0, width / 2, height / 2); });
     }
-    double resident_mb = peak_resident_mb();
+    double resident_mb = motcua::bench::peak_resident_mb();
     glfwDestroyWindow(window);
     glfwTerminate();
 

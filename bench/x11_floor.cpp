@@ -22,7 +22,6 @@
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -36,20 +35,6 @@ using motcua::kiosk::app::X11Image;
 using motcua::kiosk::render::PixelRect;
 
 namespace {
-
-// VmHWM of /proc/self/status, in MB.
-double peak_resident_mb() {
-    std::ifstream status("/proc/self/status");
-    std::string field;
-    while (status >> field) {
-        if (field == "VmHWM:") {
-            double kb = 0;
-            status >> kb;
-            return kb / 1024.0;
-        }
-    }
-    return 0;
-}
 
 // Median over `runs` of the mean process CPU per frame of `frames` calls of `frame`.
 template <typename Frame>
@@ -160,7 +145,8 @@ int main(int argc, char** argv) {
         ImGui::DestroyContext();
     }
     figures.push_back({"x11_floor_rss_mb", "Peak resident memory of this program, " + size,
-                       peak_resident_mb(), "MB", "", std::nullopt, "", std::nullopt, 1,
+                       motcua::bench::peak_resident_mb(), "MB", "", std::nullopt, "", std::nullopt,
+                       1,
                        "VmHWM: a fullscreen X11 window and a shared-memory image of the screen"});
     glfwDestroyWindow(window);
     glfwTerminate();

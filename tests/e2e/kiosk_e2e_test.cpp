@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <random>
 
 #include "core/config.hpp"
 #include "core/form.hpp"
@@ -32,29 +31,6 @@ bool can_run() {
     }
     return true;
 }
-
-// In a sanitizer build, Mesa's software driver (loaded and unloaded by libGL) leaks a few
-// hundred bytes at exit from frames that can no longer be symbolised. Leak checking of the
-// kiosk's own code is done by kiosk_tests; here address and undefined-behaviour checks stay on.
-std::string sanitizer_options() {
-    const char* existing = std::getenv("ASAN_OPTIONS");
-    std::string options = existing && *existing ? std::string(existing) + ":" : "";
-    return "ASAN_OPTIONS=" + options + "detect_leaks=0";
-}
-
-struct TempDir {
-    TempDir() {
-        std::random_device random;
-        path = std::filesystem::temp_directory_path() /
-               ("motcua-e2e-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-};
 
 // The kiosk on the demo configuration and a fresh database, with its window found.
 struct RunningKiosk {

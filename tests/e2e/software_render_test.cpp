@@ -11,12 +11,10 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <optional>
-#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -36,28 +34,6 @@ const std::filesystem::path kSource = MOTCUA_SOURCE_DIR;
 const std::filesystem::path kKeptDir = std::filesystem::temp_directory_path() / "e2e-compare";
 
 // [SECTION] Running the kiosk and the command line
-
-struct TempDir {
-    TempDir() {
-        std::random_device random;
-        path = std::filesystem::temp_directory_path() /
-               ("motcua-render-" + std::to_string(random()) + std::to_string(random()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    std::filesystem::path path;
-};
-
-// In a sanitizer build, Mesa's software driver leaks a few hundred bytes at exit from frames
-// that can no longer be symbolised (see kiosk_e2e_test.cpp); other checks stay on.
-std::string sanitizer_options() {
-    const char* existing = std::getenv("ASAN_OPTIONS");
-    std::string options = existing && *existing ? std::string(existing) + ":" : "";
-    return "ASAN_OPTIONS=" + options + "detect_leaks=0";
-}
 
 // Waits for a child that ends by itself; its exit status, or -1 if it ran past `timeout`.
 // Polls every 10 ms: a screenshot run takes under half a second, and there are many.

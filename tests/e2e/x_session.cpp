@@ -12,12 +12,31 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
 extern char** environ;
 
 namespace motcua::e2e {
+
+TempDir::TempDir() {
+    std::random_device random;
+    path = std::filesystem::temp_directory_path() /
+           ("motcua-e2e-" + std::to_string(random()) + std::to_string(random()));
+    std::filesystem::create_directories(path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+}
+
+std::string sanitizer_options() {
+    const char* existing = std::getenv("ASAN_OPTIONS");
+    std::string options = existing && *existing ? std::string(existing) + ":" : "";
+    return "ASAN_OPTIONS=" + options + "detect_leaks=0";
+}
 
 bool have_program(const std::string& program) {
     return std::system(("command -v " + program + " >/dev/null 2>&1").c_str()) == 0;
@@ -115,6 +134,21 @@ XServer::XServer(int width, int height, const std::filesystem::path& log) {
         throw std::runtime_error("Xvfb did not start (see " + log.string() + ")");
     }
     display_ = ":" + number;
+    // Seen once in a parallel run: a kiosk started at once found no server on the display
+    // Xvfb had just named. Return only when a client can connect.
+    bool accepting = wait_until(
+        [&] {
+            Display* connection = XOpenDisplay(display_.c_str());
+            if (connection != nullptr) {
+                XCloseDisplay(connection);
+            }
+            return connection != nullptr;
+        },
+        std::chrono::seconds(10));
+    if (!accepting) {
+        throw std::runtime_error("Xvfb on " + display_ + " accepts no connection (see " +
+                                 log.string() + ")");
+    }
 }
 
 int run_with_display(const std::string& display, const std::string& command, std::string* output) {

@@ -13,6 +13,21 @@
 
 namespace motcua::e2e {
 
+// A new folder under the system's temporary folder, removed with its content when destroyed.
+struct TempDir {
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::filesystem::path path;
+};
+
+// The ASAN_OPTIONS entry for a kiosk child: in a sanitizer build, Mesa's software driver
+// (loaded and unloaded by libGL) leaks a few hundred bytes at exit from frames that can no
+// longer be symbolised. Leak checking of the kiosk's own code is done by kiosk_tests; here
+// address and undefined-behaviour checks stay on.
+std::string sanitizer_options();
+
 // True when `program` is on PATH.
 bool have_program(const std::string& program);
 
