@@ -120,9 +120,13 @@ XServer::XServer(int width, int height, const std::filesystem::path& log) {
         throw std::runtime_error("pipe failed");
     }
     std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
-    process_.emplace(std::vector<std::string>{"Xvfb", "-displayfd", std::to_string(fds[1]),
-                                              "-screen", "0", screen, "-nolisten", "tcp"},
-                     std::vector<std::string>{}, log);
+    // -noreset: by default an X server resets when its last client leaves, and refuses
+    // connections meanwhile; a kiosk starting just after a probe or an xdotool call found no
+    // server ("Failed to open display").
+    process_.emplace(
+        std::vector<std::string>{"Xvfb", "-displayfd", std::to_string(fds[1]), "-screen", "0",
+                                 screen, "-nolisten", "tcp", "-noreset"},
+        std::vector<std::string>{}, log);
     close(fds[1]);
     std::string number;
     char c = 0;
@@ -134,8 +138,7 @@ XServer::XServer(int width, int height, const std::filesystem::path& log) {
         throw std::runtime_error("Xvfb did not start (see " + log.string() + ")");
     }
     display_ = ":" + number;
-    // Seen once in a parallel run: a kiosk started at once found no server on the display
-    // Xvfb had just named. Return only when a client can connect.
+    // Return only when a client can connect.
     bool accepting = wait_until(
         [&] {
             Display* connection = XOpenDisplay(display_.c_str());
