@@ -21,6 +21,32 @@ double median(std::vector<double> values) {
     return values.size() % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
+FrameRuns frame_runs(int argc, char** argv) {
+    FrameRuns options;
+    auto count = [](const std::string& name, const std::string& value) {
+        std::size_t used = 0;
+        int parsed = 0;
+        try {
+            parsed = std::stoi(value, &used);
+        } catch (const std::logic_error&) {
+            used = 0;
+        }
+        if (used != value.size() || parsed < 1) {
+            throw std::runtime_error(name + ": expected a positive number, got '" + value + "'");
+        }
+        return parsed;
+    };
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        if (name == "--json") {
+            options.json = argv[i + 1];
+        } else if (name == "--frames" || name == "--runs") {
+            (name == "--frames" ? options.frames : options.runs) = count(name, argv[i + 1]);
+        }
+    }
+    return options;
+}
+
 double peak_resident_mb() {
     std::ifstream status("/proc/self/status");
     std::string field;

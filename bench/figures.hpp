@@ -25,6 +25,15 @@ struct Figure {
 // The median of `values` (the mean of the two middle values for an even count); 0 when empty.
 double median(std::vector<double> values);
 
+// The command line of the floor benches: [--json FILE] [--frames N] [--runs N].
+struct FrameRuns {
+    std::string json;
+    int frames = 60;
+    int runs = 5;
+};
+// Throws std::runtime_error naming the option when a count is not a positive number.
+FrameRuns frame_runs(int argc, char** argv);
+
 // This process's peak resident memory (VmHWM of /proc/self/status), in MB; 0 when unknown.
 double peak_resident_mb();
 

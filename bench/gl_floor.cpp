@@ -22,7 +22,6 @@
 #include <GLFW/glfw3native.h>
 
 #include <cstdio>
-#include <cstring>
 #include <ctime>
 #include <optional>
 #include <stdexcept>
@@ -149,18 +148,16 @@ using CopySubBuffer = void (*)(Display*, GLXDrawable, int, int, int, int);
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string json;
-    int frames = 60;
-    int runs = 5;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::strcmp(argv[i], "--json") == 0) {
-            json = argv[i + 1];
-        } else if (std::strcmp(argv[i], "--frames") == 0) {
-            frames = std::stoi(argv[i + 1]);
-        } else if (std::strcmp(argv[i], "--runs") == 0) {
-            runs = std::stoi(argv[i + 1]);
-        }
+    motcua::bench::FrameRuns options;
+    try {
+        options = motcua::bench::frame_runs(argc, argv);
+    } catch (const std::runtime_error& error) {
+        std::fprintf(stderr, "%s: %s\n", "gl_floor", error.what());
+        return 2;
     }
+    const std::string& json = options.json;
+    const int frames = options.frames;
+    const int runs = options.runs;
     if (!glfwInit()) {
         std::fprintf(stderr, "gl_floor: cannot initialise GLFW (no display? set DISPLAY)\n");
         return 1;
