@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/answer_columns.hpp"
 #include "kiosk/ui/bar_chart.hpp"
 #include "kiosk/ui/screens.hpp"
 #include "kiosk/ui/staff_report_widgets.hpp"
@@ -169,46 +170,34 @@ void draw_overview(Ui& ui, const Box& area, const DayTally& tally) {
 void draw_answers(Ui& ui, const Box& area, const DayTally& tally) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float em = ui.em();
-    int columns = is_portrait() ? 1 : 2;
-    // Questions go down the first column, then the next, each holding about as many bar rows
-    // (a question counts as its options plus two for its heading and the gap after it).
-    std::size_t total_rows = 0;
+    // Each question's preferred height: its heading (two lines of small bold text: questions
+    // are long), its bars, the gap after them.
+    constexpr float kHeading = 2.0f;
+    constexpr float kGap = 0.6f;
+    std::vector<float> heights;
     for (const QuestionDistribution& question : tally.questions) {
-        total_rows += question.options.size() + 2;
+        heights.push_back((kHeading + kGap) * em + bar_chart_height(question.options.size(), em));
     }
-    std::size_t per_column = (total_rows + columns - 1) / columns;
-    std::vector<std::vector<const QuestionDistribution*>> split(columns);
-    std::size_t rows_in_column = 0;
-    std::size_t index = 0;
-    for (const QuestionDistribution& question : tally.questions) {
-        std::size_t rows_needed = question.options.size() + 2;
-        if (rows_in_column > 0 && rows_in_column + rows_needed > per_column + 1 &&
-            index + 1 < split.size()) {
-            ++index;
-            rows_in_column = 0;
-        }
-        rows_in_column += rows_needed;
-        split[index].push_back(&question);
-    }
-    for (std::size_t c = 0; c < split.size(); ++c) {
-        Box column = area.column(static_cast<int>(c), columns, 1.5f * em);
-        float preferred = 0;
-        for (const QuestionDistribution* question : split[c]) {
-            preferred += 2.1f * em + bar_chart_height(question->options.size(), em);
-        }
-        float k = fit_factor(column.h, preferred);
-        for (const QuestionDistribution* question : split[c]) {
-            Box heading = column.take_top(1.5f * em * k);
-            Box answered = heading.take_right(8.0f * em);
-            draw_text(draw, ui.fonts.bold, ui.text(question->text), heading, theme::kText,
+    // Portrait keeps one column: two would leave the bars no width.
+    AnswerColumns arrangement = is_portrait() ? arrange_answers(heights, area.h, 1, 1)
+                                              : arrange_answers(heights, area.h, 2, 3);
+    const float k = arrangement.scale;
+    const int columns = static_cast<int>(arrangement.columns.size());
+    for (int c = 0; c < columns; ++c) {
+        Box column = area.column(c, columns, 1.5f * em);
+        for (std::size_t index : arrangement.columns[static_cast<std::size_t>(c)]) {
+            const QuestionDistribution& question = tally.questions[index];
+            Box heading = column.take_top(kHeading * em * k);
+            Box answered = heading.take_right(6.5f * em);  // over the bars' figures
+            draw_text(draw, ui.fonts.bold, ui.text(question.text), heading, theme::kText,
                       Align::left, VAlign::middle, 0.45f);
             draw_text(draw, ui.fonts.body,
-                      ui.format(Str::reports_answered, {{"n", std::to_string(question->answered)}}),
+                      ui.format(Str::reports_answered, {{"n", std::to_string(question.answered)}}),
                       answered, theme::kTextMuted, Align::right, VAlign::middle, 0.5f);
-            std::vector<BarRow> rows = bar_rows(ui, *question);
+            std::vector<BarRow> rows = bar_rows(ui, question);
             draw_bar_chart(draw, ui.fonts.body,
                            column.take_top(bar_chart_height(rows.size(), em) * k), rows, em);
-            column.take_top(0.6f * em * k);
+            column.take_top(kGap * em * k);
         }
     }
 }
