@@ -6,7 +6,6 @@
 #include <GLFW/glfw3native.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -69,20 +68,13 @@ GlPresenter::GlPresenter(GLFWwindow* window, std::function<void(std::string_view
         copy_sub_buffer_ = glfwGetProcAddress("glXCopySubBufferMESA");
     }
     glfwGetFramebufferSize(window, &width_, &height_);
-    const char* check = std::getenv("MOTCUA_RENDER_CHECK");
-    check_ = partial() && check != nullptr && std::string(check) == "1";
     log_(partial() ? "render: partial redraws (GLX_MESA_copy_sub_buffer)"
                    : "render: whole frames (no GLX_MESA_copy_sub_buffer)");
-    if (check_) {
-        log_("render check: every partial frame compared with a whole redraw (slow)");
-    }
+    check_.emplace(partial(), log_);
 }
 
 GlPresenter::~GlPresenter() {
-    if (check_) {
-        log_("render check: " + std::to_string(checked_) + " partial frames, " +
-             std::to_string(differed_) + " differed from a whole redraw");
-    }
+    check_.reset();  // its summary before the backend goes
     ImGui_ImplOpenGL3_Shutdown();
 }
 
@@ -127,7 +119,7 @@ void GlPresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 background
         return;
     }
     draw_damage(frame, damage, height);
-    if (check_) {
+    if (check_->on()) {
         compare_with_whole_redraw(frame, width, height);
     }
 }
@@ -163,8 +155,7 @@ void GlPresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int he
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(&frame);
     std::vector<unsigned char> whole_pixels = read_back_buffer(width, height);
-    ++checked_;
-    std::size_t differing = 0;
+    long long differing = 0;
     std::size_t first = 0;
     for (std::size_t i = 0; i < whole_pixels.size(); i += 4) {
         if (partial_pixels[i] != whole_pixels[i] || partial_pixels[i + 1] != whole_pixels[i + 1] ||
@@ -173,17 +164,10 @@ void GlPresenter::compare_with_whole_redraw(ImDrawData& frame, int width, int he
             ++differing;
         }
     }
-    if (differing > 0) {
-        ++differed_;
-        // OpenGL's rows count from the bottom.
-        int x = static_cast<int>(first % static_cast<std::size_t>(width));
-        int y = height - 1 - static_cast<int>(first / static_cast<std::size_t>(width));
-        log_("render check: partial frame " + std::to_string(checked_) +
-             " differs from its whole "
-             "redraw in " +
-             std::to_string(differing) + " pixels, the first at " + std::to_string(x) + "," +
-             std::to_string(y));
-    }
+    // OpenGL's rows count from the bottom.
+    int x = static_cast<int>(first % static_cast<std::size_t>(width));
+    int y = height - 1 - static_cast<int>(first / static_cast<std::size_t>(width));
+    check_->record(differing, x, y);
 }
 
 void GlPresenter::present(const Damage& damage, int width, int height) {

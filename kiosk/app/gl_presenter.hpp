@@ -13,10 +13,12 @@
 #include <imgui.h>
 
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "kiosk/app/font_texture.hpp"
 #include "kiosk/app/presenter.hpp"
+#include "kiosk/app/render_check.hpp"
 
 struct GLFWwindow;
 
@@ -27,7 +29,7 @@ class GlPresenter final : public Presenter {
     // Starts ImGui's OpenGL 3 backend on the context current on `window` (it must be, and an
     // ImGui context must exist) and logs which way frames go.
     GlPresenter(GLFWwindow* window, std::function<void(std::string_view)> log);
-    // With the render check on, logs how many partial frames were checked and how many differed.
+    // Shuts ImGui's OpenGL backend down, after the render check's summary.
     ~GlPresenter() override;
     GlPresenter(const GlPresenter&) = delete;
     GlPresenter& operator=(const GlPresenter&) = delete;
@@ -59,10 +61,8 @@ class GlPresenter final : public Presenter {
     // The back buffer's size as the driver knows it (see draw()).
     int width_ = 0;
     int height_ = 0;
-    bool check_ = false;
-    long long checked_ = 0;
-    long long differed_ = 0;
     FontTexture font_texture_;
+    std::optional<RenderCheck> check_;  // made once partial() is known
 };
 
 }  // namespace motcua::kiosk::app

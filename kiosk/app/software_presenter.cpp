@@ -4,14 +4,13 @@
 #include <GLFW/glfw3.h>
 #include <GLFW/glfw3native.h>
 
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
 namespace motcua::kiosk::app {
 
 SoftwarePresenter::SoftwarePresenter(GLFWwindow* window, std::function<void(std::string_view)> log)
-    : log_(std::move(log)) {
+    : log_(std::move(log)), check_(true, log_) {
     display_ = glfwGetX11Display();
     window_ = glfwGetX11Window(window);
     if (display_ == nullptr || window_ == 0) {
@@ -21,18 +20,6 @@ SoftwarePresenter::SoftwarePresenter(GLFWwindow* window, std::function<void(std:
     io.BackendRendererName = "motcua software rasteriser";
     // Every command's VtxOffset is honoured, so a list may pass 65,536 vertices.
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    const char* check = std::getenv("MOTCUA_RENDER_CHECK");
-    check_ = check != nullptr && std::string(check) == "1";
-    if (check_) {
-        log_("render check: every partial frame compared with a whole redraw (slow)");
-    }
-}
-
-SoftwarePresenter::~SoftwarePresenter() {
-    if (check_) {
-        log_("render check: " + std::to_string(checked_) + " partial frames, " +
-             std::to_string(differed_) + " differed from a whole redraw");
-    }
 }
 
 std::size_t SoftwarePresenter::upload_font_atlas(ImFontAtlas& atlas) {
@@ -69,7 +56,7 @@ void SoftwarePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 back
         render::fill(canvas, rect, paper);
         render::rasterise(frame, canvas, rect);
     }
-    if (check_) {
+    if (check_.on()) {
         compare_with_whole_redraw(frame, paper);
     }
 }
@@ -82,7 +69,6 @@ void SoftwarePresenter::compare_with_whole_redraw(const ImDrawData& frame,
     render::PixelRect all{0, 0, shown.width, shown.height};
     render::fill(whole, all, background);
     render::rasterise(frame, whole, all);
-    ++checked_;
     long long differing = 0;
     int first_x = 0;
     int first_y = 0;
@@ -96,12 +82,7 @@ void SoftwarePresenter::compare_with_whole_redraw(const ImDrawData& frame,
             }
         }
     }
-    if (differing > 0) {
-        ++differed_;
-        log_("render check: partial frame " + std::to_string(checked_) +
-             " differs from its whole redraw in " + std::to_string(differing) +
-             " pixels, the first at " + std::to_string(first_x) + "," + std::to_string(first_y));
-    }
+    check_.record(differing, first_x, first_y);
 }
 
 std::vector<unsigned char> SoftwarePresenter::read_rgb(int width, int height) {

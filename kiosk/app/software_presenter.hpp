@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kiosk/app/presenter.hpp"
+#include "kiosk/app/render_check.hpp"
 #include "kiosk/app/x11_image.hpp"
 #include "kiosk/render/soft_rasteriser.hpp"
 
@@ -25,8 +26,7 @@ class SoftwarePresenter final : public Presenter {
   public:
     // For `window`, opened without a client API (GLFW_NO_API); an ImGui context must exist.
     SoftwarePresenter(GLFWwindow* window, std::function<void(std::string_view)> log);
-    // With the render check on, logs how many partial frames were checked and how many differed.
-    ~SoftwarePresenter() override;
+    ~SoftwarePresenter() override = default;
     SoftwarePresenter(const SoftwarePresenter&) = delete;
     SoftwarePresenter& operator=(const SoftwarePresenter&) = delete;
 
@@ -47,9 +47,7 @@ class SoftwarePresenter final : public Presenter {
     render::CoverageTexture font_;
     std::unique_ptr<X11Image> image_;
     bool drew_whole_ = false;  // the last draw() drew every pixel (present() puts them all)
-    bool check_ = false;
-    long long checked_ = 0;
-    long long differed_ = 0;
+    RenderCheck check_;
 };
 
 }  // namespace motcua::kiosk::app

@@ -475,7 +475,7 @@ void draw_triangle(const Canvas& canvas, const PixelRect& box, const Snapper& sn
 // [SECTION] Commands
 
 void draw_command(const Canvas& canvas, const PixelRect& box, const Snapper& snap,
-                  const ImDrawList& list, const ImDrawCmd& command) {
+                  const ImDrawList& list, const ImDrawCmd& command, std::vector<Tap>& columns) {
     const auto* texture = static_cast<const CoverageTexture*>(command.GetTexID());
     const int vertex_count = list.VtxBuffer.Size - static_cast<int>(command.VtxOffset);
     const unsigned index_end = std::min<unsigned>(command.IdxOffset + command.ElemCount,
@@ -486,7 +486,6 @@ void draw_command(const Canvas& canvas, const PixelRect& box, const Snapper& sna
     const ImDrawVert* vertices = list.VtxBuffer.Data + command.VtxOffset;
     const ImDrawIdx* indices = list.IdxBuffer.Data + command.IdxOffset;
     const unsigned count = index_end - command.IdxOffset;
-    std::vector<Tap> columns;  // the glyphs' scratch
     auto in_range = [&](unsigned first, unsigned n) {
         for (unsigned k = first; k < first + n; ++k) {
             if (indices[k] >= vertex_count) {
@@ -533,6 +532,7 @@ void rasterise(const ImDrawData& frame, const Canvas& canvas, const PixelRect& l
     if (bounds.empty() || framebuffer_height <= 0) {
         return;
     }
+    std::vector<Tap> columns;  // the glyphs' scratch, for every command of the frame
     const Snapper snap(bounded(frame.DisplaySize.x * frame.FramebufferScale.x, 1.0f, kFarthest),
                        static_cast<float>(framebuffer_height));
     for (int l = 0; l < frame.CmdListsCount; ++l) {
@@ -546,7 +546,7 @@ void rasterise(const ImDrawData& frame, const Canvas& canvas, const PixelRect& l
             }
             PixelRect box = intersect(bounds, scissor_box(command.ClipRect, framebuffer_height));
             if (!box.empty()) {
-                draw_command(canvas, box, snap, list, command);
+                draw_command(canvas, box, snap, list, command, columns);
             }
         }
     }
