@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/app/opaque_runs.hpp"
+#include "kiosk/app/swapped_commands.hpp"
 
 namespace motcua::kiosk::app {
 
@@ -25,25 +26,6 @@ std::vector<unsigned char> read_back_buffer(int width, int height) {
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     return pixels;
-}
-
-// Gives every command list of `frame` the commands `make(list)` returns, and returns the
-// lists' own commands for swap_back(): vertices and indices stay where they are.
-template <typename MakeCommands>
-std::vector<ImVector<ImDrawCmd>> swap_in(ImDrawData& frame, MakeCommands make) {
-    std::vector<ImVector<ImDrawCmd>> originals(static_cast<std::size_t>(frame.CmdListsCount));
-    for (int i = 0; i < frame.CmdListsCount; ++i) {
-        ImVector<ImDrawCmd> made = make(*frame.CmdLists[i]);
-        frame.CmdLists[i]->CmdBuffer.swap(made);
-        originals[static_cast<std::size_t>(i)].swap(made);
-    }
-    return originals;
-}
-
-void swap_back(ImDrawData& frame, std::vector<ImVector<ImDrawCmd>>& originals) {
-    for (int i = 0; i < frame.CmdListsCount; ++i) {
-        frame.CmdLists[i]->CmdBuffer.swap(originals[static_cast<std::size_t>(i)]);
-    }
 }
 
 // The lists' commands with their long opaque runs drawn unblended (opaque_runs.hpp).

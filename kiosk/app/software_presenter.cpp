@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "kiosk/app/swapped_commands.hpp"
+
 namespace motcua::kiosk::app {
 
 SoftwarePresenter::SoftwarePresenter(GLFWwindow* window, std::function<void(std::string_view)> log)
@@ -54,8 +56,13 @@ void SoftwarePresenter::draw(ImDrawData& frame, const Damage& damage, ImU32 back
     }
     for (const PixelRect& rect : damage.rects) {
         render::fill(canvas, rect, paper);
-        render::rasterise(frame, canvas, rect);
     }
+    // One pass over the frame with its commands narrowed to the damage (clip_to_damage: only
+    // the runs of triangles that reach a rectangle), rather than a pass per rectangle.
+    std::vector<ImVector<ImDrawCmd>> unnarrowed = swap_in(
+        frame, [&](const ImDrawList& list) { return clip_to_damage(list, damage, height); });
+    render::rasterise(frame, canvas, {0, 0, width, height});
+    swap_back(frame, unnarrowed);
     if (check_.on()) {
         compare_with_whole_redraw(frame, paper);
     }
