@@ -98,6 +98,25 @@ bool wait_until(Predicate ready, std::chrono::milliseconds timeout) {
     return ready();
 }
 
+// Runs `look` (a few seconds of looking at the kiosk) again until one run falls inside one
+// minute of the wall clock, at most five times, and returns its result. Welcome shows the time
+// of day: two looks either side of a turn of the minute differ in the clock's digits, not in
+// how the screen was drawn. A run counts from 3 s before it starts, because a busy kiosk draws
+// the new minute a little late.
+template <typename Look>
+auto within_one_minute(Look look) -> decltype(look()) {
+    using std::chrono::floor;
+    using std::chrono::minutes;
+    using std::chrono::system_clock;
+    for (int run = 1;; ++run) {
+        const auto minute = floor<minutes>(system_clock::now() - std::chrono::seconds(3));
+        auto result = look();
+        if (run == 5 || floor<minutes>(system_clock::now()) == minute) {
+            return result;
+        }
+    }
+}
+
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace motcua::e2e
