@@ -26,9 +26,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "bench/figures.hpp"
+#include "bench/floor_window.hpp"
 #include "core/cpu_time.hpp"
 
 using motcua::bench::Figure;
@@ -148,36 +150,23 @@ using CopySubBuffer = void (*)(Display*, GLXDrawable, int, int, int, int);
 }  // namespace
 
 int main(int argc, char** argv) {
-    motcua::bench::FrameRuns options;
-    try {
-        options = motcua::bench::frame_runs(argc, argv);
-    } catch (const std::runtime_error& error) {
-        std::fprintf(stderr, "%s: %s\n", "gl_floor", error.what());
-        return 2;
+    auto start = motcua::bench::open_floor_window("gl_floor", argc, argv, [] {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        // As the kiosk asks (kiosk/app/kiosk_window.cpp): ImGui needs no depth or stencil buffer.
+        glfwWindowHint(GLFW_DEPTH_BITS, 0);
+        glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    });
+    if (const int* exit_code = std::get_if<int>(&start)) {
+        return *exit_code;
     }
-    const std::string& json = options.json;
-    const int frames = options.frames;
-    const int runs = options.runs;
-    if (!glfwInit()) {
-        std::fprintf(stderr, "gl_floor: cannot initialise GLFW (no display? set DISPLAY)\n");
-        return 1;
-    }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    // As the kiosk asks (kiosk/app/kiosk_window.cpp): ImGui needs no depth or stencil buffer.
-    glfwWindowHint(GLFW_DEPTH_BITS, 0);
-    glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    if (!mode) {
-        std::fprintf(stderr, "gl_floor: no monitor\n");
-        return 1;
-    }
-    GLFWwindow* window = glfwCreateWindow(mode->width, mode->height, "gl_floor", monitor, nullptr);
-    if (!window) {
-        std::fprintf(stderr, "gl_floor: cannot open a window with OpenGL 3\n");
-        return 1;
-    }
+    const motcua::bench::FloorWindow& opened = std::get<motcua::bench::FloorWindow>(start);
+    const std::string& json = opened.options.json;
+    const int frames = opened.options.frames;
+    const int runs = opened.options.runs;
+    GLFWwindow* window = opened.window;
+    const int width = opened.width;
+    const int height = opened.height;
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     ScreenQuad quad;
@@ -194,8 +183,6 @@ int main(int argc, char** argv) {
     if (drawable != 0 && glfwExtensionSupported("GLX_MESA_copy_sub_buffer")) {
         auto copy = reinterpret_cast<CopySubBuffer>(glfwGetProcAddress("glXCopySubBufferMESA"));
         Display* display = glfwGetX11Display();
-        const int width = mode->width;
-        const int height = mode->height;
         copy_whole = cpu_ms_per_frame(
             frames, runs, [] { glClear(GL_COLOR_BUFFER_BIT); },
             [&] { copy(display, drawable, 0, 0, width, height); });
@@ -214,7 +201,7 @@ int main(int argc, char** argv) {
     glfwDestroyWindow(window);
     glfwTerminate();
 
-    std::string size = std::to_string(mode->width) + "x" + std::to_string(mode->height);
+    std::string size = std::to_string(width) + "x" + std::to_string(height);
     std::string renderer = "process CPU per frame, " + std::to_string(frames) + " frames a run";
     std::vector<Figure> figures;
     figures.push_back({"gl_clear_swap_cpu_ms", "glClear + swap alone, " + size, clear_swap, "ms",

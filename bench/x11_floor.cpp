@@ -21,11 +21,12 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "bench/figures.hpp"
+#include "bench/floor_window.hpp"
 #include "core/cpu_time.hpp"
 #include "kiosk/app/x11_image.hpp"
 #include "kiosk/render/soft_rasteriser.hpp"
@@ -54,34 +55,18 @@ double cpu_ms_per_frame(int frames, int runs, Frame frame) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    motcua::bench::FrameRuns options;
-    try {
-        options = motcua::bench::frame_runs(argc, argv);
-    } catch (const std::runtime_error& error) {
-        std::fprintf(stderr, "%s: %s\n", "x11_floor", error.what());
-        return 2;
+    auto start = motcua::bench::open_floor_window(
+        "x11_floor", argc, argv, [] { glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API); });
+    if (const int* exit_code = std::get_if<int>(&start)) {
+        return *exit_code;
     }
-    const std::string& json = options.json;
-    const int frames = options.frames;
-    const int runs = options.runs;
-    if (!glfwInit()) {
-        std::fprintf(stderr, "x11_floor: cannot initialise GLFW (no display? set DISPLAY)\n");
-        return 1;
-    }
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    if (!mode) {
-        std::fprintf(stderr, "x11_floor: no monitor\n");
-        return 1;
-    }
-    const int width = mode->width;
-    const int height = mode->height;
-    GLFWwindow* window = glfwCreateWindow(width, height, "x11_floor", monitor, nullptr);
-    if (!window) {
-        std::fprintf(stderr, "x11_floor: cannot open a window\n");
-        return 1;
-    }
+    const motcua::bench::FloorWindow& opened = std::get<motcua::bench::FloorWindow>(start);
+    const std::string& json = opened.options.json;
+    const int frames = opened.options.frames;
+    const int runs = opened.options.runs;
+    GLFWwindow* window = opened.window;
+    const int width = opened.width;
+    const int height = opened.height;
     std::vector<Figure> figures;
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
     {
