@@ -160,13 +160,9 @@ int main(int argc, char** argv) {
     if (const int* exit_code = std::get_if<int>(&start)) {
         return *exit_code;
     }
-    const motcua::bench::FloorWindow& opened = std::get<motcua::bench::FloorWindow>(start);
-    const std::string& json = opened.options.json;
-    const int frames = opened.options.frames;
-    const int runs = opened.options.runs;
-    GLFWwindow* window = opened.window;
-    const int width = opened.width;
-    const int height = opened.height;
+    const auto& [options, window, width, height] = std::get<motcua::bench::FloorWindow>(start);
+    const int frames = options.frames;
+    const int runs = options.runs;
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     ScreenQuad quad;
@@ -230,6 +226,6 @@ int main(int argc, char** argv) {
     figures.push_back({"gl_floor_rss_mb", "Peak resident memory of this program, " + size,
                        resident_mb, "MB", "", std::nullopt, "", std::nullopt, 1,
                        "VmHWM: a fullscreen OpenGL 3 context, one shader, one small texture"});
-    motcua::bench::publish("gl_floor", figures, json);
+    motcua::bench::publish("gl_floor", figures, options.json);
     return 0;
 }

@@ -60,13 +60,9 @@ int main(int argc, char** argv) {
     if (const int* exit_code = std::get_if<int>(&start)) {
         return *exit_code;
     }
-    const motcua::bench::FloorWindow& opened = std::get<motcua::bench::FloorWindow>(start);
-    const std::string& json = opened.options.json;
-    const int frames = opened.options.frames;
-    const int runs = opened.options.runs;
-    GLFWwindow* window = opened.window;
-    const int width = opened.width;
-    const int height = opened.height;
+    const auto& [options, window, width, height] = std::get<motcua::bench::FloorWindow>(start);
+    const int frames = options.frames;
+    const int runs = options.runs;
     std::vector<Figure> figures;
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
     {
@@ -133,6 +129,6 @@ int main(int argc, char** argv) {
                        "VmHWM: a fullscreen X11 window and a shared-memory image of the screen"});
     glfwDestroyWindow(window);
     glfwTerminate();
-    motcua::bench::publish("x11_floor", figures, json);
+    motcua::bench::publish("x11_floor", figures, options.json);
     return 0;
 }
